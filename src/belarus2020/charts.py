@@ -1,0 +1,161 @@
+"""House style and `save`: every chart as PNG + SVG + the data drawn, catalogued with alt text.
+
+A chart leaves a notebook only through `save`, so each one has a stable id that an academic
+can cite, a title that states the finding, a source line, alt text, and a CSV of exactly
+what was drawn. Outputs are byte-stable: dates and software versions are dropped from the
+file metadata, and the SVG ids are salted with a fixed string (see matplotlibrc).
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import csv
+import os
+import re
+import textwrap
+from pathlib import Path
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from . import paths
+
+RCFILE = paths.ROOT / "matplotlibrc"
+
+# Okabe-Ito: distinguishable with the common forms of colour blindness.
+PALETTE = {
+    "blue": "#0072B2", "orange": "#E69F00", "green": "#009E73", "vermillion": "#D55E00",
+    "purple": "#CC79A7", "sky": "#56B4E9", "yellow": "#F0E442", "black": "#000000",
+    "grey": "#999999",
+}
+# One colour per kind of counter or speaker, the same in every chart.
+ACTOR_COLOURS = {
+    "belarus_authorities": PALETTE["vermillion"],
+    "russia": PALETTE["purple"],
+    "ngo": PALETTE["green"],
+    "un": PALETTE["sky"],
+    "osce": PALETTE["blue"],
+    "government": PALETTE["orange"],
+    "eu": PALETTE["yellow"],
+    "intergovernmental": PALETTE["grey"],
+    "opposition": PALETTE["black"],
+    "media": PALETTE["grey"],
+}
+
+CATALOGUE_COLUMNS = ["chart_id", "title", "caption", "alt_text", "sources", "notebook"]
+NOTEBOOK_ENV = "BELARUS2020_NOTEBOOK"
+_CHART_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_METADATA = {
+    "png": {"Software": None},
+    "svg": {"Date": None, "Creator": None},
+    "pdf": {"CreationDate": None, "Producer": None, "Creator": None},
+}
+
+
+def use_house_style() -> None:
+    """Apply matplotlibrc (fonts, palette, SVG salt), leaving the notebook's display backend alone."""
+    params = mpl.rc_params_from_file(str(RCFILE), use_default_template=False)
+    mpl.rcParams.update({k: v for k, v in params.items() if k != "backend"})
+
+
+def catalogue_path() -> Path:
+    return paths.figures_dir() / "index.csv"
+
+
+def read_catalogue(path: Path | None = None) -> list[dict]:
+    """The chart catalogue as a list of rows (empty if there is none yet)."""
+    path = path or catalogue_path()
+    if not path.exists():
+        return []
+    with open(path, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def write_catalogue(rows: list[dict], path: Path | None = None) -> None:
+    """Write the catalogue sorted by chart id, so the file does not depend on build order."""
+    path = path or catalogue_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, CATALOGUE_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(sorted(rows, key=lambda r: r["chart_id"]))
+
+
+def _notebook_name() -> str:
+    name = os.environ.get(NOTEBOOK_ENV)
+    if name:
+        return name
+    with contextlib.suppress(Exception):
+        from IPython import get_ipython
+
+        session = get_ipython().user_ns.get("__session__")  # set by JupyterLab
+        if session:
+            return Path(session).name
+    return "interactive"
+
+
+def source_line(publishers) -> str:
+    """'Source: A; B; C' from the publishers or counters behind a chart, de-duplicated and sorted."""
+    names = sorted({str(p) for p in publishers if pd.notna(p) and str(p)})
+    return "Source: " + "; ".join(names)
+
+
+def save(fig, chart_id: str, *, title: str, caption: str, alt_text: str, source: str,
+         data: pd.DataFrame) -> "ChartImage":
+    """Title the figure, add its source line, write PNG, SVG and CSV, record it in figures/index.csv.
+
+    `title` states the finding; `caption` says what is drawn; `alt_text` describes the chart
+    for someone who cannot see it; `data` is exactly what was drawn.
+    Returns the PNG for display in the notebook, with the alt text as its text form.
+    """
+    if not _CHART_ID.match(chart_id):
+        raise ValueError(f"chart id {chart_id!r}: use lower-case words joined by hyphens")
+    for name, text in (("title", title), ("caption", caption), ("alt_text", alt_text), ("source", source)):
+        if not text or not text.strip():
+            raise ValueError(f"chart {chart_id!r}: {name} is empty")
+    if data.empty:
+        raise ValueError(f"chart {chart_id!r}: no data to save")
+
+    fig.suptitle("\n".join(textwrap.wrap(title, 80)), x=0.01, ha="left", fontweight="bold", fontsize=12)
+    fig.text(0.01, 0.005, "\n".join(textwrap.wrap(f"{source}. Chart {chart_id}, belarus2020.", 110)),
+             ha="left", va="bottom", fontsize=7.5, color="#555555")
+    fig.tight_layout(rect=(0, 0.06, 1, 0.95))
+
+    folder = paths.figures_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    with mpl.rc_context({"svg.hashsalt": f"belarus2020-{chart_id}", "svg.fonttype": "path"}):
+        for fmt in ("png", "svg"):
+            fig.savefig(folder / f"{chart_id}.{fmt}", format=fmt, metadata=_METADATA[fmt])
+    png = (folder / f"{chart_id}.png").read_bytes()
+    plt.close(fig)
+    data.to_csv(folder / f"{chart_id}.csv", index=False, lineterminator="\n")
+
+    row = {"chart_id": chart_id, "title": title, "caption": caption, "alt_text": alt_text,
+           "sources": source, "notebook": _notebook_name()}
+    rows = [r for r in read_catalogue() if r["chart_id"] != chart_id]
+    write_catalogue(rows + [row])
+    return ChartImage(png, alt_text)
+
+
+class ChartImage:
+    """A saved chart as the notebook shows it: the PNG, with the alt text as plain text."""
+
+    def __init__(self, png: bytes, alt_text: str):
+        self.png, self.alt_text = png, alt_text
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {"image/png": base64.b64encode(self.png).decode("ascii"), "text/plain": self.alt_text}
+
+
+def figure(height: float = 4.5, width: float = 8.0):
+    """A new figure and axes in the house style."""
+    use_house_style()
+    return plt.subplots(figsize=(width, height))
+
+
+def thousands(ax, axis: str = "y") -> None:
+    """Format an axis with thousands separators (12,000 rather than 12000)."""
+    formatter = mpl.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}")
+    (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(formatter)

@@ -1,0 +1,123 @@
+"""charts.save writes PNG, SVG, CSV and a catalogue row, byte-identically run to run; the
+committed catalogue and figures/ agree."""
+
+import csv
+import os
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from belarus2020 import charts, paths
+
+DRAW = """
+import pandas as pd
+from belarus2020 import charts
+fig, ax = charts.figure()
+data = pd.DataFrame({"month": ["Aug", "Sep", "Oct"], "detained": [7500, 3500, 3000]})
+ax.bar(data["month"], data["detained"])
+charts.save(fig, "test-chart", title="Detentions fell after August", caption="Monthly detentions.",
+            alt_text="Bar chart: 7,500 in August, 3,500 in September, 3,000 in October.",
+            source="Source: test", data=data)
+"""
+
+
+def draw_in_a_new_process(folder):
+    folder.mkdir()
+    env = dict(os.environ, **{paths.FIGURES_ENV: str(folder), "PYTHONHASHSEED": "0"})
+    subprocess.run([sys.executable, "-c", DRAW], env=env, check=True, cwd=folder)
+    return {f.name: f.read_bytes() for f in folder.iterdir() if f.is_file()}
+
+
+def test_same_chart_twice_in_separate_processes_gives_identical_bytes(tmp_path):
+    first = draw_in_a_new_process(tmp_path / "a")
+    second = draw_in_a_new_process(tmp_path / "b")
+    assert set(first) == {"test-chart.png", "test-chart.svg", "test-chart.csv", "index.csv"}
+    assert first == second
+
+
+def test_outputs_carry_no_date_or_software_version(tmp_path):
+    files = draw_in_a_new_process(tmp_path / "c")
+    import matplotlib
+    for name in ("test-chart.png", "test-chart.svg"):
+        assert matplotlib.__version__.encode() not in files[name]
+    assert b"<dc:date>" not in files["test-chart.svg"]
+
+
+@pytest.fixture
+def figures_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv(paths.FIGURES_ENV, str(tmp_path))
+    monkeypatch.setenv(charts.NOTEBOOK_ENV, "99-test.ipynb")
+    return tmp_path
+
+
+def small_chart(chart_id="small-chart", **overrides):
+    fig, ax = charts.figure()
+    data = pd.DataFrame({"x": [1, 2], "y": [3, 4]})
+    ax.plot(data["x"], data["y"])
+    args = dict(title="Y rises with x", caption="Two points.", alt_text="A line rising from 3 to 4.",
+                source="Source: test", data=data)
+    args.update(overrides)
+    return charts.save(fig, chart_id, **args)
+
+
+def test_save_writes_three_files_and_one_catalogue_row(figures_dir):
+    image = small_chart()
+    assert {f.name for f in figures_dir.iterdir()} == {"small-chart.png", "small-chart.svg", "small-chart.csv", "index.csv"}
+    assert pd.read_csv(figures_dir / "small-chart.csv").to_dict("list") == {"x": [1, 2], "y": [3, 4]}
+    rows = charts.read_catalogue()
+    assert rows == [{"chart_id": "small-chart", "title": "Y rises with x", "caption": "Two points.",
+                     "alt_text": "A line rising from 3 to 4.", "sources": "Source: test", "notebook": "99-test.ipynb"}]
+    bundle = image._repr_mimebundle_()
+    assert bundle["text/plain"] == "A line rising from 3 to 4."
+    assert bundle["image/png"]
+
+
+def test_saving_again_replaces_the_row_and_keeps_the_catalogue_sorted(figures_dir):
+    small_chart("zeta")
+    small_chart("alpha")
+    small_chart("zeta", title="Changed")
+    rows = charts.read_catalogue()
+    assert [r["chart_id"] for r in rows] == ["alpha", "zeta"]
+    assert rows[1]["title"] == "Changed"
+
+
+@pytest.mark.parametrize("chart_id, overrides, words", [
+    ("Bad Id", {}, "lower-case"),
+    ("ok-id", {"alt_text": " "}, "alt_text is empty"),
+    ("ok-id", {"title": ""}, "title is empty"),
+    ("ok-id", {"data": pd.DataFrame()}, "no data"),
+])
+def test_save_refuses_a_chart_a_reader_could_not_use(figures_dir, chart_id, overrides, words):
+    with pytest.raises(ValueError, match=words):
+        small_chart(chart_id, **overrides)
+
+
+def test_source_line_lists_each_publisher_once_sorted():
+    assert charts.source_line(["Viasna", "AFP", "Viasna", None]) == "Source: AFP; Viasna"
+
+
+# --- the committed catalogue ----------------------------------------------------------------
+
+def committed_catalogue():
+    with open(paths.ROOT / "figures" / "index.csv", newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def test_every_catalogued_chart_has_its_files_and_every_file_is_catalogued():
+    rows = committed_catalogue()
+    expected = {f"{r['chart_id']}.{ext}" for r in rows for ext in ("png", "svg", "csv")} | {"index.csv"}
+    present = {f.name for f in (paths.ROOT / "figures").iterdir() if f.is_file() and not f.name.startswith(".")}
+    assert present == expected
+
+
+def test_every_chart_is_described_for_readers():
+    rows = committed_catalogue()
+    assert len(rows) >= 8
+    notebooks = {p.name for p in paths.NOTEBOOKS.glob("*.ipynb")}
+    for row in rows:
+        assert all(row[k].strip() for k in charts.CATALOGUE_COLUMNS), row["chart_id"]
+        assert row["notebook"] in notebooks
+        assert len(row["alt_text"]) >= 60 and "a chart" not in row["alt_text"].lower(), row["chart_id"]
+        assert row["sources"].startswith("Source")
