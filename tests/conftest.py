@@ -1,0 +1,43 @@
+"""Shared fixtures: a scratch copy of the project's data that a test may break."""
+
+import csv
+import shutil
+
+import pytest
+
+from belarus2020 import paths
+
+
+class ScratchData:
+    """A copy of data/ under a scratch project root, with helpers to break one cell or row."""
+
+    def __init__(self, root):
+        self.root = root
+        shutil.copytree(paths.DATA, root / "data")
+
+    def rows(self, name):
+        with open(self.root / "data" / name, newline="", encoding="utf-8") as f:
+            return list(csv.reader(f))
+
+    def write(self, name, rows):
+        with open(self.root / "data" / name, "w", newline="", encoding="utf-8") as f:
+            csv.writer(f, lineterminator="\n").writerows(rows)
+
+    def set(self, name, row, column, value):
+        """Set a cell; `row` counts as a spreadsheet does (header = row 1)."""
+        rows = self.rows(name)
+        rows[row - 1][rows[0].index(column)] = value
+        self.write(name, rows)
+
+    def get(self, name, row, column):
+        rows = self.rows(name)
+        return rows[row - 1][rows[0].index(column)]
+
+
+@pytest.fixture
+def scratch(tmp_path, monkeypatch):
+    data = ScratchData(tmp_path)
+    monkeypatch.setattr(paths, "ROOT", tmp_path)
+    monkeypatch.setattr(paths, "DATA", tmp_path / "data")
+    monkeypatch.setattr(paths, "RAW", tmp_path / "data" / "raw")
+    return data
