@@ -96,10 +96,17 @@ def _notebook_name() -> str:
     return "interactive"
 
 
-def source_line(publishers) -> str:
-    """'Source: A; B; C' from the publishers or counters behind a chart, de-duplicated and sorted."""
+def source_line(publishers, limit: int = 5) -> str:
+    """'Source: A; B; C' from the publishers behind a chart, de-duplicated and sorted.
+
+    Past `limit` names the line would swamp the chart, so it names the first few and points
+    to the chart's CSV, which carries every row's source id.
+    """
     names = sorted({str(p) for p in publishers if pd.notna(p) and str(p)})
-    return "Source: " + "; ".join(names)
+    if len(names) <= limit:
+        return "Source: " + "; ".join(names)
+    return (f"Sources: {len(names)} documents, each row's source id in the chart's CSV; among them "
+            + "; ".join(names[:limit]))
 
 
 def save(fig, chart_id: str, *, title: str, caption: str, alt_text: str, source: str,
@@ -118,16 +125,23 @@ def save(fig, chart_id: str, *, title: str, caption: str, alt_text: str, source:
     if data.empty:
         raise ValueError(f"chart {chart_id!r}: no data to save")
 
-    fig.suptitle("\n".join(textwrap.wrap(title, 80)), x=0.01, ha="left", fontweight="bold", fontsize=12)
-    fig.text(0.01, 0.005, "\n".join(textwrap.wrap(f"{source}. Chart {chart_id}, belarus2020.", 110)),
-             ha="left", va="bottom", fontsize=7.5, color="#555555")
-    fig.tight_layout(rect=(0, 0.06, 1, 0.95))
+    title_lines = textwrap.wrap(title, 80)
+    source_lines = textwrap.wrap(f"{source}. Chart {chart_id}, belarus2020.", 120)
+    fig.suptitle("\n".join(title_lines), x=0.01, ha="left", fontweight="bold", fontsize=12)
+    fig.text(0.01, 0.01, "\n".join(source_lines), ha="left", va="bottom", fontsize=7.5, color="#555555")
+    height = fig.get_figheight()  # inches; leave room for the title above and the source line below
+    fig.tight_layout(rect=(0, (0.1 + 0.13 * len(source_lines)) / height,
+                           1, 1 - (0.02 + 0.2 * len(title_lines)) / height))
 
     folder = paths.figures_dir()
     folder.mkdir(parents=True, exist_ok=True)
+    # legends placed outside the axes must widen the saved image, not be cut off
+    legends = [a for ax in fig.axes for a in ax.get_children() if isinstance(a, mpl.legend.Legend)]
+    extra = fig.get_default_bbox_extra_artists() + legends
     with mpl.rc_context({"svg.hashsalt": f"belarus2020-{chart_id}", "svg.fonttype": "path"}):
         for fmt in ("png", "svg"):
-            fig.savefig(folder / f"{chart_id}.{fmt}", format=fmt, metadata=_METADATA[fmt])
+            fig.savefig(folder / f"{chart_id}.{fmt}", format=fmt, metadata=_METADATA[fmt],
+                        bbox_inches="tight", pad_inches=0.15, bbox_extra_artists=extra)
     png = (folder / f"{chart_id}.png").read_bytes()
     plt.close(fig)
     data.to_csv(folder / f"{chart_id}.csv", index=False, lineterminator="\n")

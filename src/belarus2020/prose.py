@@ -46,3 +46,12 @@ def estimate_with_interval(est: Estimate) -> str:
     if est.kind == "approximate" and est.low < est.high:
         return f"{words} (read as {interval(est.low, est.high)})"
     return words
+
+
+def day(when, precision: str = "day") -> str:
+    """A date as prose: '5 Nov 2020', or 'Nov 2020' when only the month is known."""
+    if precision == "month":
+        return f"{when:%b %Y}"
+    if precision == "unknown":
+        return "an unknown date"
+    return f"{when.day} {when:%b %Y}"
