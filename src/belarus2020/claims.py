@@ -50,8 +50,8 @@ def latest_by_counter(claims: pd.DataFrame, on: pd.Timestamp) -> pd.DataFrame:
 
 def publishers(frame: pd.DataFrame, sources: pd.DataFrame) -> list[str]:
     """The publishers behind the rows of `frame` (its `source_id` or `source_ids`), for a source line."""
-    column = "source_ids" if "source_ids" in frame else "source_id"
-    ids = {i for value in frame[column].dropna() for i in str(value).split(";")}
+    columns = [c for c in ("source_id", "source_ids") if c in frame]
+    ids = {i for c in columns for value in frame[c].dropna() for i in str(value).split(";")}
     return sorted(sources.set_index("source_id").loc[sorted(ids), "publisher"].unique())
 
 
