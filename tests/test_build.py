@@ -108,3 +108,9 @@ def test_editing_statements_changes_only_the_digests_of_notebooks_that_read_them
                if "data/raw/statements.csv" in build.declared_inputs(nbformat.read(p, as_version=4))}
     assert changed == readers
     assert readers and readers != set(before)
+
+
+def test_a_warning_in_a_cell_fails_the_build(project):
+    path = notebook(project / "notebooks" / "01-warns.ipynb", "import warnings\nwarnings.warn('careful')")
+    with pytest.raises(build.BuildError, match=r"cell 2: wrote to stderr .*careful"):
+        run([path])

@@ -145,6 +145,11 @@ async def execute(path: Path, scratch: Path):
         await client.async_execute(env=kernel_env(path, scratch / "figures", read_log))
     except CellExecutionError as error:
         raise BuildError(_failure(path, nb, error)) from None
+    for index, cell in enumerate(nb.cells, 1):
+        for output in cell.get("outputs", []):
+            if output.get("name") == "stderr":  # warnings carry temp paths and process ids
+                raise BuildError(f"{paths.relative(path)}, cell {index}: wrote to stderr (fix the cause): "
+                                 f"{output.text.strip().splitlines()[-1]}")
     reads = set(read_log.read_text(encoding="utf-8").split())
     declared = set(declared_inputs(nb))
     if reads != declared:
