@@ -9,7 +9,7 @@ import sys
 import pandas as pd
 import pytest
 
-from belarus2020 import charts, paths
+from belarus2020 import catalogue, charts, paths
 
 DRAW = """
 import pandas as pd
@@ -48,7 +48,7 @@ def test_outputs_carry_no_date_or_software_version(tmp_path):
 @pytest.fixture
 def figures_dir(tmp_path, monkeypatch):
     monkeypatch.setenv(paths.FIGURES_ENV, str(tmp_path))
-    monkeypatch.setenv(charts.NOTEBOOK_ENV, "99-test.ipynb")
+    monkeypatch.setenv(paths.NOTEBOOK_ENV, "99-test.ipynb")
     return tmp_path
 
 
@@ -66,7 +66,7 @@ def test_save_writes_three_files_and_one_catalogue_row(figures_dir):
     image = small_chart()
     assert {f.name for f in figures_dir.iterdir()} == {"small-chart.png", "small-chart.svg", "small-chart.csv", "index.csv"}
     assert pd.read_csv(figures_dir / "small-chart.csv").to_dict("list") == {"x": [1, 2], "y": [3, 4]}
-    rows = charts.read_catalogue()
+    rows = catalogue.read()
     assert rows == [{"chart_id": "small-chart", "title": "Y rises with x", "caption": "Two points.",
                      "alt_text": "A line rising from 3 to 4.", "sources": "Source: test", "notebook": "99-test.ipynb"}]
     bundle = image._repr_mimebundle_()
@@ -78,7 +78,7 @@ def test_saving_again_replaces_the_row_and_keeps_the_catalogue_sorted(figures_di
     small_chart("zeta")
     small_chart("alpha")
     small_chart("zeta", title="Changed")
-    rows = charts.read_catalogue()
+    rows = catalogue.read()
     assert [r["chart_id"] for r in rows] == ["alpha", "zeta"]
     assert rows[1]["title"] == "Changed"
 
@@ -117,7 +117,7 @@ def test_every_chart_is_described_for_readers():
     assert len(rows) >= 8
     notebooks = {p.name for p in paths.NOTEBOOKS.glob("*.ipynb")}
     for row in rows:
-        assert all(row[k].strip() for k in charts.CATALOGUE_COLUMNS), row["chart_id"]
+        assert all(row[k].strip() for k in catalogue.COLUMNS), row["chart_id"]
         assert row["notebook"] in notebooks
         assert len(row["alt_text"]) >= 60 and "a chart" not in row["alt_text"].lower(), row["chart_id"]
         assert row["sources"].startswith("Source")

@@ -24,11 +24,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import nbformat
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
-
-from . import charts, paths
+from . import catalogue, fastimport, paths
 
 STATE_FILE = paths.ROOT / ".build" / "state.json"
 KERNEL_SPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
@@ -57,8 +53,16 @@ def discover() -> list[Path]:
     return sorted(paths.NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
 
 
-def declared_inputs(nb) -> list[str]:
-    return sorted(nb.metadata.get("belarus2020", {}).get("inputs", []))
+def declared_inputs(nb: dict) -> list[str]:
+    return sorted(nb.get("metadata", {}).get("belarus2020", {}).get("inputs", []))
+
+
+def _nbformat():
+    """nbformat, imported only when a notebook must run or be compared (it is slow to import)."""
+    fastimport.skip_iri_grammar()
+    import nbformat
+
+    return nbformat
 
 
 def _digest(parts) -> str:
@@ -72,12 +76,13 @@ def _digest(parts) -> str:
 def _code_files() -> list[Path]:
     """What every notebook depends on besides its data: package code, style, pinned libraries."""
     package = sorted((paths.ROOT / "src" / "belarus2020").glob("*.py"))
-    return package + [charts.RCFILE, paths.ROOT / "requirements.lock"]
+    return package + [paths.RCFILE, paths.ROOT / "requirements.lock"]
 
 
 def input_digest(path: Path) -> str:
-    nb = nbformat.read(path, as_version=4)
-    cells = [(c.cell_type, c.source) for c in nb.cells]
+    """A hash of everything a notebook's outputs depend on: its cells, declared inputs and our code."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    cells = [(c["cell_type"], "".join(c["source"])) for c in nb["cells"]]
     files = [paths.ROOT / p for p in declared_inputs(nb)] + _code_files()
     return _digest([json.dumps(cells), json.dumps(declared_inputs(nb))]
                    + [f"{paths.relative(f)}:{_file_digest(f)}" for f in files])
@@ -87,18 +92,15 @@ def _file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else "missing"
 
 
-def chart_files(rows: list[dict], folder: Path) -> list[Path]:
-    return [folder / f"{r['chart_id']}.{ext}" for r in rows for ext in ("png", "svg", "csv")]
-
-
 def output_digest(path: Path) -> str:
-    rows = [r for r in charts.read_catalogue() if r["notebook"] == path.name]
-    files = [path] + chart_files(rows, paths.figures_dir())
+    rows = [r for r in catalogue.read() if r["notebook"] == path.name]
+    files = [path] + catalogue.chart_files(rows, paths.figures_dir())
     return _digest([json.dumps(rows, sort_keys=True)] + [_file_digest(f) for f in files])
 
 
 def normalise(nb) -> None:
     """Strip what differs between runs and machines: kernel details, timings, cell ids."""
+    nbformat = _nbformat()
     nb.metadata = nbformat.from_dict({
         "kernelspec": KERNEL_SPEC,
         "language_info": LANGUAGE_INFO,
@@ -121,8 +123,8 @@ def kernel_env(notebook: Path, figures_dir: Path, read_log: Path) -> dict:
     env.update({
         "PYTHONHASHSEED": "0",
         "SOURCE_DATE_EPOCH": "0",
-        "MATPLOTLIBRC": str(charts.RCFILE),
-        charts.NOTEBOOK_ENV: notebook.name,
+        "MATPLOTLIBRC": str(paths.RCFILE),
+        paths.NOTEBOOK_ENV: notebook.name,
         paths.FIGURES_ENV: str(figures_dir),
         paths.READ_LOG_ENV: str(read_log),
     })
@@ -131,6 +133,10 @@ def kernel_env(notebook: Path, figures_dir: Path, read_log: Path) -> dict:
 
 async def execute(path: Path, scratch: Path):
     """Run one notebook in a fresh kernel; its charts go to `scratch`. Returns the notebook."""
+    nbformat = _nbformat()
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
     nb = nbformat.read(path, as_version=4)
     for index, cell in enumerate(nb.cells, 1):
         if cell.cell_type == "code" and not cell.source.strip():
@@ -172,24 +178,25 @@ def _failure(path: Path, nb, error) -> str:
 def install(path: Path, nb, scratch: Path) -> None:
     """Put a freshly executed notebook and its charts in place of the old ones."""
     folder = paths.figures_dir()
-    new_rows = charts.read_catalogue(scratch / "figures" / "index.csv")
-    rows = charts.read_catalogue()
+    new_rows = catalogue.read(scratch / "figures" / "index.csv")
+    rows = catalogue.read()
     taken = {r["chart_id"]: r["notebook"] for r in rows if r["notebook"] != path.name}
     for row in new_rows:
         if row["chart_id"] in taken:
             raise BuildError(f"{paths.relative(path)}: chart id {row['chart_id']!r} is already "
                              f"saved by {taken[row['chart_id']]}")
-    for stale in chart_files([r for r in rows if r["notebook"] == path.name], folder):
+    for stale in catalogue.chart_files([r for r in rows if r["notebook"] == path.name], folder):
         stale.unlink(missing_ok=True)
     folder.mkdir(parents=True, exist_ok=True)
-    for fresh in chart_files(new_rows, scratch / "figures"):
+    for fresh in catalogue.chart_files(new_rows, scratch / "figures"):
         shutil.copyfile(fresh, folder / fresh.name)
-    charts.write_catalogue([r for r in rows if r["notebook"] != path.name] + new_rows)
-    nbformat.write(nb, path)
+    catalogue.write([r for r in rows if r["notebook"] != path.name] + new_rows)
+    _nbformat().write(nb, path)
 
 
 def compare(path: Path, nb, scratch: Path) -> list[str]:
     """Where the committed notebook and charts differ from a fresh run (empty if fresh)."""
+    nbformat = _nbformat()
     name = paths.relative(path)
     committed = nbformat.read(path, as_version=4)
     differences = []
@@ -203,11 +210,11 @@ def compare(path: Path, nb, scratch: Path) -> list[str]:
             differences.append(
                 f"{name}: differs from a fresh run "
                 f"({len(committed.cells)} cells committed, {len(nb.cells)} fresh; or metadata)")
-    old_rows = [r for r in charts.read_catalogue() if r["notebook"] == path.name]
-    new_rows = charts.read_catalogue(scratch / "figures" / "index.csv")
+    old_rows = [r for r in catalogue.read() if r["notebook"] == path.name]
+    new_rows = catalogue.read(scratch / "figures" / "index.csv")
     if sorted(old_rows, key=str) != sorted(new_rows, key=str):
         differences.append(f"{name}: its rows in figures/index.csv differ from a fresh run")
-    for fresh in chart_files(new_rows, scratch / "figures"):
+    for fresh in catalogue.chart_files(new_rows, scratch / "figures"):
         kept = paths.figures_dir() / fresh.name
         if not kept.exists() or kept.read_bytes() != fresh.read_bytes():
             differences.append(f"figures/{fresh.name} differs from a fresh run of {name}")
@@ -217,7 +224,7 @@ def compare(path: Path, nb, scratch: Path) -> list[str]:
 def orphans() -> list[str]:
     """Files in figures/ that no notebook's catalogue row accounts for."""
     folder = paths.figures_dir()
-    known = {f.name for f in chart_files(charts.read_catalogue(), folder)} | {"index.csv"}
+    known = {f.name for f in catalogue.chart_files(catalogue.read(), folder)} | {"index.csv"}
     return sorted(f"figures/{f.name} is in no notebook's catalogue rows"
                   for f in folder.glob("*") if f.is_file() and f.name not in known
                   and not f.name.startswith("."))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import csv
 import os
 import re
 import textwrap
@@ -20,9 +19,8 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from . import paths
+from . import catalogue, paths
 
-RCFILE = paths.ROOT / "matplotlibrc"
 
 # Okabe-Ito: distinguishable with the common forms of colour blindness.
 PALETTE = {
@@ -44,8 +42,6 @@ ACTOR_COLOURS = {
     "media": PALETTE["grey"],
 }
 
-CATALOGUE_COLUMNS = ["chart_id", "title", "caption", "alt_text", "sources", "notebook"]
-NOTEBOOK_ENV = "BELARUS2020_NOTEBOOK"
 _CHART_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _METADATA = {
     "png": {"Software": None},
@@ -56,35 +52,12 @@ _METADATA = {
 
 def use_house_style() -> None:
     """Apply matplotlibrc (fonts, palette, SVG salt), leaving the notebook's display backend alone."""
-    params = mpl.rc_params_from_file(str(RCFILE), use_default_template=False)
+    params = mpl.rc_params_from_file(str(paths.RCFILE), use_default_template=False)
     mpl.rcParams.update({k: v for k, v in params.items() if k != "backend"})
 
 
-def catalogue_path() -> Path:
-    return paths.figures_dir() / "index.csv"
-
-
-def read_catalogue(path: Path | None = None) -> list[dict]:
-    """The chart catalogue as a list of rows (empty if there is none yet)."""
-    path = path or catalogue_path()
-    if not path.exists():
-        return []
-    with open(path, newline="", encoding="utf-8") as f:
-        return list(csv.DictReader(f))
-
-
-def write_catalogue(rows: list[dict], path: Path | None = None) -> None:
-    """Write the catalogue sorted by chart id, so the file does not depend on build order."""
-    path = path or catalogue_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", newline="", encoding="utf-8") as f:
-        writer = csv.DictWriter(f, CATALOGUE_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(sorted(rows, key=lambda r: r["chart_id"]))
-
-
 def _notebook_name() -> str:
-    name = os.environ.get(NOTEBOOK_ENV)
+    name = os.environ.get(paths.NOTEBOOK_ENV)
     if name:
         return name
     with contextlib.suppress(Exception):
@@ -148,8 +121,8 @@ def save(fig, chart_id: str, *, title: str, caption: str, alt_text: str, source:
 
     row = {"chart_id": chart_id, "title": title, "caption": caption, "alt_text": alt_text,
            "sources": source, "notebook": _notebook_name()}
-    rows = [r for r in read_catalogue() if r["chart_id"] != chart_id]
-    write_catalogue(rows + [row])
+    rows = [r for r in catalogue.read() if r["chart_id"] != chart_id]
+    catalogue.write(rows + [row])
     return ChartImage(png, alt_text)
 
 

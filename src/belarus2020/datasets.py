@@ -16,13 +16,12 @@ import csv
 import datetime as dt
 import json
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from . import paths
+from . import fastimport, paths
 from .estimates import parse_estimate
 
 # Dates outside this window are typing mistakes for this story (2020 election to its aftermath).
@@ -82,10 +81,7 @@ def table_path(name: str) -> Path:
 
 def _frictionless_problems(name: str) -> list[Problem]:
     """Validate one resource (with its foreign keys) against the package schema."""
-    # jsonschema builds Lark grammars for IRI checks at import when rfc3987_syntax is installed
-    # (it is, for jupyterlab): 1.4 s per kernel for a check our descriptor never uses.
-    # Upstream: python-jsonschema/jsonschema#1428. Hide it unless something already loaded it.
-    sys.modules.setdefault("rfc3987_syntax", None)
+    fastimport.skip_iri_grammar()
     from frictionless import Package  # imported here: only loading needs it
 
     package = Package(str(datapackage_path()), basepath=str(paths.DATA))

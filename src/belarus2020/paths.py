@@ -14,8 +14,11 @@ DATA = ROOT / "data"
 RAW = DATA / "raw"
 NOTEBOOKS = ROOT / "notebooks"
 
+RCFILE = ROOT / "matplotlibrc"  # house style and byte-stable output settings for every chart
+
 READ_LOG_ENV = "BELARUS2020_READ_LOG"
 FIGURES_ENV = "BELARUS2020_FIGURES_DIR"
+NOTEBOOK_ENV = "BELARUS2020_NOTEBOOK"  # set by the build, so a saved chart is catalogued under its notebook
 
 
 def figures_dir() -> Path:
