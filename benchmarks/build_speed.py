@@ -63,6 +63,14 @@ def git_changes() -> str:
     return result.stdout.rstrip()
 
 
+def code_version() -> str:
+    """HEAD and uncommitted changes to the code the build runs: a change mid-run spoils the timings."""
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    src = subprocess.run(["git", "status", "--porcelain", "--", "src", "pyproject.toml", "requirements.lock",
+                          "matplotlibrc"], cwd=ROOT, capture_output=True, text=True)
+    return head.stdout.strip() + (" + uncommitted changes to " + src.stdout.strip() if src.stdout.strip() else "")
+
+
 def timed(command: list[str], *, env: dict | None = None, must_pass: bool = True) -> tuple[float, bool]:
     start = time.perf_counter()
     result = subprocess.run(command, cwd=ROOT, env=env or base_env(), capture_output=True, text=True)
@@ -100,10 +108,11 @@ def floor_child() -> None:
     """Run in its own process by (c): each notebook's first code cell, JOBS kernels at a time."""
     import asyncio
 
+    from belarus2020 import build as b, fastimport, paths
+
+    fastimport.skip_iri_grammar()  # as the build does before importing nbformat
     import nbformat
     from nbclient import NotebookClient
-
-    from belarus2020 import build as b, paths
 
     async def first_cell(path: Path, gate: asyncio.Semaphore, tmp: Path) -> None:
         nb = nbformat.read(path, as_version=4)
@@ -142,6 +151,7 @@ def main() -> int:
               f"(step (a) rewrites them in place):\n{changes}", file=sys.stderr)
         return 2
 
+    version = code_version()
     passed: list[bool] = []
     steps = {  # in the order they run each round; (d) must come right after (a)
         BUILD: build,
@@ -168,6 +178,9 @@ def main() -> int:
         print(f"| {name} | {median[name]:.2f} | {min(t):.2f} | {max(t):.2f} | {len(t)} |")
     print(f"\na/b = {a / b:.2f} (build vs nbconvert); a/c = {a / c:.2f} (build vs floor)")
     print(f"tests: {'passed' if all(passed) else 'FAILED'} in {sum(passed)} of {len(passed)} runs")
+    print(f"code: {version}")
+    if code_version() != version:
+        print(f"WARNING: THE CODE CHANGED during the benchmark (now {code_version()}); timings mix versions")
     print(f"machine: {os.cpu_count()} CPUs, Python {platform.python_version()}, {platform.platform()}")
     if changes:
         warning = f"WARNING: THE TREE CHANGED during the benchmark (notebooks/figures/data):\n{changes}"
