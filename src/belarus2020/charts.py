@@ -108,13 +108,13 @@ def save(fig, chart_id: str, *, title: str, caption: str, alt_text: str, source:
 
     folder = paths.figures_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    # legends placed outside the axes must widen the saved image, not be cut off
+    # the saved image takes in legends placed outside the axes; measured once for both formats
     legends = [a for ax in fig.axes for a in ax.get_children() if isinstance(a, mpl.legend.Legend)]
     extra = fig.get_default_bbox_extra_artists() + legends
+    bbox = fig.get_tightbbox(fig.canvas.get_renderer(), bbox_extra_artists=extra).padded(0.15)
     with mpl.rc_context({"svg.hashsalt": f"belarus2020-{chart_id}", "svg.fonttype": "path"}):
         for fmt in ("png", "svg"):
-            fig.savefig(folder / f"{chart_id}.{fmt}", format=fmt, metadata=_METADATA[fmt],
-                        bbox_inches="tight", pad_inches=0.15, bbox_extra_artists=extra)
+            fig.savefig(folder / f"{chart_id}.{fmt}", format=fmt, metadata=_METADATA[fmt], bbox_inches=bbox)
     png = (folder / f"{chart_id}.png").read_bytes()
     plt.close(fig)
     data.to_csv(folder / f"{chart_id}.csv", index=False, lineterminator="\n")

@@ -106,3 +106,24 @@ def month_axis(ax, axis: str = "x") -> None:
     low, high = ax.get_xlim() if axis == "x" else ax.get_ylim()
     target.set_major_locator(mdates.MonthLocator(interval=1 if high - low < 245 else 2))
     target.set_major_formatter(mdates.DateFormatter("%b\n%Y"))
+
+
+def stacked_bars(ax, table: pd.DataFrame, colours: dict, labels: dict, horizontal: bool = False, **bar) -> None:
+    """One bar per row of `table`, stacked by its columns in order, coloured and labelled by column."""
+    base = pd.Series(0.0, index=table.index)
+    positions = table.index.to_timestamp() if isinstance(table.index, pd.PeriodIndex) else table.index
+    for column in table.columns:
+        style = dict(color=colours[column], label=labels[column], edgecolor="white", linewidth=0.5, **bar)
+        if horizontal:
+            ax.barh(positions, table[column], left=base, **style)
+        else:
+            ax.bar(positions, table[column], bottom=base, **style)
+        base += table[column]
+    if horizontal:
+        value_grid(ax, "x")
+
+
+def value_grid(ax, axis: str = "y") -> None:
+    """Grid lines across the value axis only."""
+    ax.grid(axis=axis, visible=True)
+    ax.grid(axis="y" if axis == "x" else "x", visible=False)
