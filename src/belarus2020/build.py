@@ -146,6 +146,7 @@ async def execute(path: Path, scratch: Path):
     client = NotebookClient(
         nb, timeout=CELL_TIMEOUT, kernel_name="python3", record_timing=False,
         shutdown_kernel="immediate", resources={"metadata": {"path": str(paths.NOTEBOOKS)}},
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],  # not the TCP-transport notice per kernel
     )
     try:
         await client.async_execute(env=kernel_env(path, scratch / "figures", read_log))
