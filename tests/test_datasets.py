@@ -1,6 +1,7 @@
 """The loaders: real tables load, seed material is all in, and every broken table is reported
 with its file, row and column."""
 
+import json
 import re
 from pathlib import Path
 
@@ -229,3 +230,13 @@ def test_loading_never_writes_the_data(scratch):
         load()
     after = {p: p.read_bytes() for p in Path(scratch.root, "data").rglob("*") if p.is_file()}
     assert before == after
+
+
+def test_codebook_documents_every_column_and_measure():
+    codebook = (paths.DATA / "README.md").read_text(encoding="utf-8")
+    descriptor = json.loads((paths.DATA / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        for field in resource["schema"]["fields"]:
+            assert f"| `{field['name']}` |" in codebook, (resource["name"], field["name"])
+    for measure in datasets.load_measures()["measure"]:
+        assert f"| `{measure}` |" in codebook, measure
