@@ -31,3 +31,8 @@ def test_approximate_figures_can_show_how_we_read_them():
     (700, 700, "700"), (0, 2000, "at most 2,000")])
 def test_intervals_in_words(low, high, words):
     assert prose.interval(low, high) == words
+
+
+def test_paragraph_offers_the_same_words_as_markdown_and_plain_text():
+    bundle = prose.Paragraph("More than **10,000**.")._repr_mimebundle_()
+    assert bundle == {"text/markdown": "More than **10,000**.", "text/plain": "More than **10,000**."}

@@ -55,3 +55,17 @@ def day(when, precision: str = "day") -> str:
     if precision == "unknown":
         return "an unknown date"
     return f"{when.day} {when:%b %Y}"
+
+
+class Paragraph:
+    """Computed commentary for a notebook: Markdown where it renders, the same words where it doesn't.
+
+    IPython's Markdown object falls back to '<IPython.core.display.Markdown object>' as plain
+    text; a renderer that skips Markdown output would show readers that instead of the sentence.
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {"text/markdown": self.text, "text/plain": self.text}
