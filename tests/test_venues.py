@@ -27,3 +27,18 @@ def test_every_venue_in_the_data_has_a_forum():
     statements = datasets.load_statements()
     kinds = statements["venue"].dropna().map(venues.venue_kind)
     assert set(kinds) <= set(venues.KINDS)
+
+
+def test_an_unmatched_venue_in_the_table_is_reported_with_file_row_and_column():
+    statements = datasets.load_statements()
+    statements.loc[statements.index[4], "venue"] = "carrier pigeon"
+    with pytest.raises(datasets.DataError) as error:
+        venues.forums(statements)
+    [problem] = error.value.problems
+    assert (problem.file, problem.row, problem.column) == ("data/raw/statements.csv", 6, "venue")
+
+
+def test_forums_keep_the_rows_of_the_table():
+    statements = datasets.load_statements()
+    forum = venues.forums(statements)
+    assert forum.index.equals(statements.index) and forum.notna().sum() == statements["venue"].notna().sum()

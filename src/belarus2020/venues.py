@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
+
 RULES: list[tuple[str, str]] = [
     ("the OSCE report itself", r"Moscow Mechanism report \(as quoted"),
     ("OSCE meetings and reactions", r"\bOSCE\b"),
@@ -30,3 +32,20 @@ def venue_kind(venue: str) -> str:
 
 
 KINDS = [kind for kind, _ in RULES]
+
+
+
+def forums(statements: pd.DataFrame) -> pd.Series:
+    """The forum of every statement (rows as loaded); an unmatched venue is a DataError with file, row and column."""
+    from . import datasets, paths
+
+    file = paths.relative(datasets.table_path("statements"))
+    problems, kinds = [], {}
+    for row, venue in statements["venue"].items():
+        try:
+            kinds[row] = venue_kind(venue) if isinstance(venue, str) else None
+        except ValueError as error:
+            problems.append(datasets.Problem(file, row, "venue", str(error)))
+    if problems:
+        raise datasets.DataError(problems)
+    return pd.Series(kinds, name="forum").reindex(statements.index)
