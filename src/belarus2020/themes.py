@@ -30,7 +30,7 @@ def tag(statements: pd.DataFrame, lexicon: pd.DataFrame) -> pd.DataFrame:
     pairs = []
     for theme, rules in lexicon.groupby("theme", sort=True):
         pattern = re.compile("|".join(f"(?:{p})" for p in rules["pattern"]), re.IGNORECASE)
-        hits = text.map(lambda t: bool(pattern.search(t)))
+        hits = text.map(pattern.search).notna()
         pairs += [(sid, theme) for sid in statements.loc[hits, "statement_id"]]
     return (pd.DataFrame(pairs, columns=["statement_id", "theme"])
             .sort_values(["statement_id", "theme"], ignore_index=True))
