@@ -1,10 +1,12 @@
-"""From reported figures to distinct claims: one row per number a counter put out.
+"""From reported rows to claims: one row per number a counter put out, one per utterance.
 
 The same number often reaches us through several copies (a UN statement reported by EFE,
-Sputnik and a Russian translation). Counting those as separate data points would overweight
-whoever is most syndicated, so charts and comparisons use claims: figures grouped by who
-counted, what, since when, as of when and with which interval, keeping every figure id.
-Rows marked weak are left out of claims; `weak_figures` lists them so notebooks can say so.
+Sputnik and a Russian translation). The data link each copy to the row that stands for the
+claim (`copy_of`), so charts, sums and sentences count claims, never copies: counting copies
+would overweight whoever is most syndicated. Each claim keeps the ids and sources of all its
+copies, the record of how the number travelled. The same holds for quoted statements.
+Claims whose own row is marked weak are left out; `weak_figures` lists them so notebooks can
+say so.
 """
 
 from __future__ import annotations
@@ -14,36 +16,47 @@ import pandas as pd
 from . import prose
 from .estimates import Estimate
 
-CLAIM_KEYS = ["counted_by", "counter_type", "measure", "baseline", "period_end", "low", "high", "kind"]
-
 
 def weak_figures(figures: pd.DataFrame) -> pd.DataFrame:
-    """The figures we do not stand behind, with their caveats."""
-    return figures[figures["reliability"] == "weak"]
+    """The claims we do not stand behind, with their caveats (copies are not counted again)."""
+    return figures[(figures["reliability"] == "weak") & figures["copy_of"].isna()]
+
+
+def _with_copies(rows: pd.DataFrame, id_column: str) -> pd.DataFrame:
+    """Each claim row (empty `copy_of`), with `<id>s`, `source_ids` and `copies` over it and its copies."""
+    claim_of = rows["copy_of"].fillna(rows[id_column])
+    ids = rows.groupby(claim_of)[id_column].agg(lambda s: ";".join(sorted(s)))
+    source_ids = rows.groupby(claim_of)["source_id"].agg(lambda s: ";".join(sorted(set(s))))
+    claims = rows[rows["copy_of"].isna()].copy()
+    claims[f"{id_column}s"] = claims[id_column].map(ids)
+    claims["source_ids"] = claims[id_column].map(source_ids)
+    claims["copies"] = claims[f"{id_column}s"].str.count(";") + 1
+    return claims
 
 
 def distinct_claims(figures: pd.DataFrame, measures: list[str] | str) -> pd.DataFrame:
-    """One row per distinct claim of the given measure(s) among reliable figures, sorted by date."""
+    """One row per claim of the given measure(s) whose own row is reliable, sorted by date.
+
+    `figure_ids` lists the claim and all its copies; `copies` counts them.
+    """
     measures = [measures] if isinstance(measures, str) else measures
-    rows = figures[figures["measure"].isin(measures) & (figures["reliability"] == "ok")]
-    grouped = rows.groupby(CLAIM_KEYS, dropna=False, sort=False)
-    claims = grouped.agg(
-        value=("value", "first"),
-        phrase=("phrase", "first"),
-        period_start=("period_start", "first"),
-        period_start_date=("period_start_date", "first"),
-        period_end_date=("period_end_date", "first"),
-        period_end_precision=("period_end_precision", "first"),
-        figure_ids=("figure_id", ";".join),
-        source_ids=("source_id", lambda s: ";".join(sorted(set(s)))),
-        copies=("figure_id", "size"),
-    ).reset_index()
-    return claims.sort_values(["period_end_date", "counted_by", "low"], ignore_index=True)
+    rows = figures[figures["measure"].isin(measures)]
+    claims = _with_copies(rows, "figure_id")
+    claims = claims[claims["reliability"] == "ok"]
+    return claims.sort_values(["period_end_date", "counted_by", "low", "figure_id"], ignore_index=True)
+
+
+def utterances(statements: pd.DataFrame) -> pd.DataFrame:
+    """One row per utterance: statements that are not copies of another row, in id order.
+
+    `statement_ids` lists the utterance and all its copies (other outlets, translations).
+    """
+    return _with_copies(statements, "statement_id").sort_values("statement_id", ignore_index=True)
 
 
 def latest_by_counter(claims: pd.DataFrame, on: pd.Timestamp) -> pd.DataFrame:
     """Each counter's most recent claim per baseline dated on or before `on` (the largest, if several)."""
-    known = claims[claims["period_end_date"].notna() & (claims["period_end_date"] <= on)]
+    known = claims[claims["period_end_last"].notna() & (claims["period_end_last"] <= on)]  # surely by then
     ordered = known.sort_values(["counted_by", "baseline", "period_end_date", "low"])
     return ordered.groupby(["counted_by", "baseline"]).tail(1).sort_values("low", ignore_index=True)
 

@@ -136,39 +136,51 @@ def _read(name: str) -> pd.DataFrame:
     return df
 
 
-def _parse_partial_date(value: str) -> tuple[dt.date, str]:
-    """'2020-11-05' -> (that day, 'day'); '2020-11' -> (15 Nov 2020, 'month')."""
+def _parse_partial_date(value: str) -> tuple[dt.date, dt.date, str]:
+    """'2020-11-05' -> (that day, that day, 'day'); '2020-11' -> (1 Nov 2020, 30 Nov 2020, 'month').
+
+    A date keeps its precision: a month-only date is the interval of its days, never its 15th.
+    """
     m = _PARTIAL_DATE.match(value)
     if not m:
         raise ValueError("write it as YYYY-MM-DD, or YYYY-MM when only the month is known")
     year, month, day = int(m[1]), int(m[2]), m[3]
     if day is None:
-        return dt.date(year, month, 15), "month"
-    return dt.date(year, month, int(day)), "day"
+        first = dt.date(year, month, 1)
+        last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        return first, last, "month"
+    return dt.date(year, month, int(day)), dt.date(year, month, int(day)), "day"
 
 
 def _add_dates(df, column, file, problems, window=DATE_RANGE):
-    """Add `<column>_date` (mid-month for month-only dates) and `<column>_precision`."""
-    dates, precision = [], []
+    """Add the interval `<column>_first`..`<column>_last`, a chart position `<column>_date` and
+    `<column>_precision`.
+
+    The position is the interval's middle day (the 15th or 16th of a month-only date): a
+    convention for drawing and ordering only. Checks and comparisons use the interval.
+    """
+    firsts, lasts, precision = [], [], []
     for row, value in df[column].items():
-        if pd.isna(value):
-            dates.append(pd.NaT)
-            precision.append("unknown")
-            continue
-        try:
-            day, prec = _parse_partial_date(value)
-        except ValueError as e:
-            problems.append(Problem(file, row, column, f"{value!r} is not a real date ({e})"))
-            dates.append(pd.NaT)
-            precision.append("unknown")
-            continue
-        if not window[0] <= day <= window[1]:
-            problems.append(Problem(
-                file, row, column,
-                f"{value!r} is outside {window[0]:%Y-%m-%d}..{window[1]:%Y-%m-%d}"))
-        dates.append(pd.Timestamp(day))
+        first = last = pd.NaT
+        prec = "unknown"
+        if pd.notna(value):
+            try:
+                first, last, prec = _parse_partial_date(value)
+            except ValueError as e:
+                problems.append(Problem(file, row, column, f"{value!r} is not a real date ({e})"))
+                first = last = pd.NaT
+            else:
+                if not (window[0] <= first and last <= window[1]):
+                    problems.append(Problem(
+                        file, row, column,
+                        f"{value!r} is outside {window[0]:%Y-%m-%d}..{window[1]:%Y-%m-%d}"))
+        firsts.append(pd.Timestamp(first))
+        lasts.append(pd.Timestamp(last))
         precision.append(prec)
-    df[f"{column}_date"] = pd.to_datetime(pd.Series(dates, index=df.index))
+    df[f"{column}_first"] = pd.to_datetime(pd.Series(firsts, index=df.index))
+    df[f"{column}_last"] = pd.to_datetime(pd.Series(lasts, index=df.index))
+    df[f"{column}_date"] = df[f"{column}_first"] + (df[f"{column}_last"] - df[f"{column}_first"]) / 2
+    df[f"{column}_date"] = df[f"{column}_date"].dt.floor("D")
     df[f"{column}_precision"] = pd.Categorical(precision, categories=["day", "month", "unknown"])
 
 
@@ -226,7 +238,7 @@ def _check_figures(df, file, problems):
                   "when reliability is 'weak' (say why)")
     _add_dates(df, "period_start", file, problems)
     _add_dates(df, "period_end", file, problems)
-    backwards = df["period_start_date"] > df["period_end_date"]
+    backwards = df["period_start_first"] > df["period_end_last"]  # only when no day of one precedes the other
     for row in df.index[backwards.fillna(False)]:
         problems.append(Problem(file, row, "period_start", "is after period_end"))
     estimates = {}
@@ -241,6 +253,45 @@ def _check_figures(df, file, problems):
     for field in ("low", "high", "value"):
         df[field] = pd.array([getattr(estimates.get(r), field, None) for r in df.index], dtype="Int64")
     df["kind"] = pd.array([getattr(estimates.get(r), "kind", None) for r in df.index], dtype="string")
+    _check_figure_copies(df, file, problems)
+
+
+def _check_copies(df, file, problems, id_column):
+    """`copy_of` names an existing row of the same table that is itself a claim, not a copy."""
+    known = set(df[id_column].dropna())
+    claims = set(df.loc[df["copy_of"].isna(), id_column].dropna())
+    for row, record in df[df["copy_of"].notna()].iterrows():
+        target = record["copy_of"]
+        if target == record[id_column]:
+            problems.append(Problem(file, row, "copy_of", f"{target!r} is this row itself; leave it empty for a claim"))
+        elif target not in known:
+            problems.append(Problem(file, row, "copy_of", f"{target!r} is not a {id_column} in this file"))
+        elif target not in claims:
+            problems.append(Problem(file, row, "copy_of", f"{target!r} is itself a copy; name the row it copies instead"))
+
+
+def _check_figure_copies(df, file, problems):
+    """A figure's copy reports the same claim: same counter, measure and baseline, and a number
+    its claim allows (overlapping intervals, or the same number with another hedge)."""
+    _check_copies(df, file, problems, "figure_id")
+    by_id = df.set_index("figure_id", drop=False)
+    by_id = by_id[~by_id.index.duplicated()]
+    for row, record in df[df["copy_of"].notna()].iterrows():
+        if record["copy_of"] not in by_id.index or record["copy_of"] == record["figure_id"]:
+            continue
+        claim = by_id.loc[record["copy_of"]]
+        for column in ("counted_by", "measure", "baseline"):
+            if record[column] != claim[column]:
+                problems.append(Problem(file, row, column, f"{record[column]!r} differs from its claim "
+                                        f"{claim['figure_id']} ({claim[column]!r}); a copy reports the same claim"))
+        if pd.isna(record["low"]) or pd.isna(claim["low"]):
+            continue
+        low = max(record["low"], claim["low"])
+        highs = [h for h in (record["high"], claim["high"]) if pd.notna(h)]
+        same_number = pd.notna(record["value"]) and record["value"] == claim["value"]
+        if highs and low > min(highs) and not same_number:
+            problems.append(Problem(file, row, "phrase", f"{record['phrase']!r} cannot be the same number as its "
+                                    f"claim {claim['figure_id']} ({claim['phrase']!r}): the intervals do not overlap"))
 
 
 def _check_statements(df, file, problems):
@@ -249,6 +300,7 @@ def _check_statements(df, file, problems):
     _require_when(df, file, problems, "caveat", df["reliability"] == "weak",
                   "when reliability is 'weak' (say why)")
     _add_dates(df, "date", file, problems)
+    _check_copies(df, file, problems, "statement_id")
 
 
 def _check_events(df, file, problems):
