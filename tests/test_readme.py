@@ -37,3 +37,10 @@ def test_every_notebook_is_in_the_readme_table():
 
 def test_ci_runs_the_readme_test_command():
     assert "make test" in (paths.ROOT / ".ci" / "run").read_text()
+
+
+def test_citation_carries_the_latest_changelog_version():
+    changelog = (paths.ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    latest = re.search(r"^## (\d+\.\d+\.\d+) \(", changelog, re.M)[1]
+    citation = (paths.ROOT / "CITATION.cff").read_text(encoding="utf-8")
+    assert re.search(r"^version: (\S+)$", citation, re.M)[1] == latest, "update CITATION.cff's version"
