@@ -16,7 +16,7 @@ LOADERS = {
     "sources": datasets.load_sources, "figures": datasets.load_figures,
     "statements": datasets.load_statements, "events": datasets.load_events,
     "states": datasets.load_states, "measures": datasets.load_measures,
-    "themes": datasets.load_themes,
+    "themes": datasets.load_themes, "forum_speakers": datasets.load_forum_speakers,
 }
 
 
@@ -92,7 +92,8 @@ def test_every_non_english_row_has_our_english():
 
 def test_every_source_is_used():
     used = set()
-    for loader in (datasets.load_figures, datasets.load_statements, datasets.load_events, datasets.load_states):
+    for loader in (datasets.load_figures, datasets.load_statements, datasets.load_events, datasets.load_states,
+                   datasets.load_forum_speakers):
         used |= set(loader()["source_id"])
     states = datasets.load_states()
     used |= {s for v in states["confirmed_by"].dropna() for s in v.split(";")}

@@ -12,6 +12,7 @@ from belarus2020 import datasets, venues
     ("press briefing, Geneva", "other UN and Geneva"),
     ("statement to the House of Commons", "parliaments"),
     ("interview with Sputnik", "interviews, media, social media"),
+    ("article on Belarus's Universal Periodic Review (Razam.ch)", "interviews, media, social media"),
     ("press release, Warsaw", "statements, speeches, press"),
 ])
 def test_rules_in_order(venue, kind):

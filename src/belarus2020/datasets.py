@@ -319,6 +319,16 @@ def _check_states(df, file, problems):
                 problems.append(Problem(file, row, "confirmed_by", f"unknown source_id {source_id.strip()!r}"))
 
 
+def _check_forum_speakers(df, file, problems):
+    for row, record in df.iterrows():
+        name, excerpt = record["name_in_excerpt"], record["excerpt"]
+        if pd.notna(name) and pd.notna(excerpt) and name not in excerpt:
+            problems.append(Problem(file, row, "name_in_excerpt", f"{name!r} does not stand verbatim in the excerpt"))
+    _require_when(df, file, problems, "note", df["name_in_excerpt"].isna(),
+                  "when the excerpt does not name the speaker (say why)")
+    _require_when(df, file, problems, "excerpt_en_ours", df["language"] != "en", "when the excerpt is not in English")
+
+
 def _check_themes(df, file, problems):
     for row, pattern in df["pattern"].dropna().items():
         try:
@@ -355,6 +365,11 @@ def load_events() -> pd.DataFrame:
 def load_states() -> pd.DataFrame:
     """The 17 states that invoked the Moscow Mechanism, with ISO 3166-1 codes."""
     return _load("states", _check_states)
+
+
+def load_forum_speakers() -> pd.DataFrame:
+    """The sampling frames (data/forum_speakers.csv): who is known to have spoken at each of four forums."""
+    return _load("forum_speakers", _check_forum_speakers)
 
 
 def load_themes() -> pd.DataFrame:

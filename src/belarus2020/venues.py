@@ -18,7 +18,7 @@ RULES: list[tuple[str, str]] = [
     ("UN Human Rights Council", r"Human Rights Council"),
     ("other UN and Geneva", r"United Nations|UN Security Council|UN Special Rapporteur|UN Watch|Geneva"),
     ("parliaments", r"Bundestag|House of Commons"),
-    ("interviews, media, social media", r"interview|TV\b|Twitter|Telegram|blog|dispatch|report '"),
+    ("interviews, media, social media", r"interview|TV\b|Twitter|Telegram|blog|dispatch|report '|article\b"),
     ("statements, speeches, press", r"press|statement|appeal|meeting|call with|forum|speech"),
 ]
 
