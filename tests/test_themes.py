@@ -78,3 +78,13 @@ def test_real_coding_reads_a_status_for_every_statement():
     status = themes.coding_status(st, coding)
     assert status.index.tolist() == st["statement_id"].tolist()
     assert set(status) <= {"coded", "not yet coded"} and (status == "coded").any()
+
+
+def test_analysis_reads_each_theme_from_its_source_and_leaves_uncoded_unknown():
+    st = statements(("S1", "torture and dialogue", None), ("S2", "nothing", None), ("S3", "torture", None))
+    coding = pd.DataFrame({"statement_id": ["S1", "S2"], "theme": ["torture", "dialogue"]})
+    source = pd.Series({"dialogue": "hand coding", "torture": "lexicon"})
+    matrix = themes.analysis_matrix(st, LEXICON, coding, source)
+    assert matrix["torture"].tolist() == [True, False, True]          # the lexicon, for every statement
+    assert matrix["dialogue"].tolist()[:2] == [False, True]           # our coding, where the lexicon differs
+    assert pd.isna(matrix.loc["S3", "dialogue"])                      # not yet coded: unknown

@@ -87,3 +87,17 @@ def _matrix(pairs: pd.DataFrame, ids: pd.Series, themes: list[str]) -> pd.DataFr
     matrix = pd.crosstab(pairs["statement_id"], pairs["theme"]).reindex(index=ids, columns=themes, fill_value=0)
     matrix.index.name, matrix.columns.name = "statement_id", "theme"
     return matrix.astype(bool)
+
+
+def analysis_matrix(statements: pd.DataFrame, lexicon: pd.DataFrame, coding: pd.DataFrame,
+                    source: pd.Series) -> pd.DataFrame:
+    """Statements x themes as the analysis reads them: each theme from its `source` ('lexicon'
+    or 'hand coding', per theme). Where the hand coding is the source, a statement not yet coded
+    is NA (unknown), never False."""
+    names = list(source.index)
+    tagged = theme_matrix(statements, lexicon).reindex(columns=names, fill_value=False)
+    coded = coded_matrix(statements, coding, names).reindex(index=tagged.index)
+    by_hand = [t for t in names if source[t] == "hand coding"]
+    matrix = tagged.astype("boolean")
+    matrix[by_hand] = coded[by_hand].astype("boolean")
+    return matrix
