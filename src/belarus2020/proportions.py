@@ -13,6 +13,7 @@ from math import sqrt
 
 import pandas as pd
 
+CONFIDENCE = 0.95
 Z95 = 1.959963984540054  # the standard normal quantile for a two-sided 95% interval
 MIN_GROUP = 5
 
