@@ -105,6 +105,8 @@ def refused(scratch, value, words, row=3):
     ("-treatment", "between two letters"),
     ("ill--treatment", "between two letters"),
     ("tortur*\n", "line break"),                       # a cell ending in a line break
+    ("free\u00a0and fair", "U\\+00A0"),                # a no-break space pasted from a web page
+    ("free\tand fair", "a tab"),
     ("a b c d e f g", "at most 6"),
 ])
 def test_pattern_outside_the_language_is_refused_where_it_is(scratch, value, words):

@@ -64,12 +64,16 @@ def parse(text: str) -> Term:
     """Read one pattern of the lexicon, or raise TermError saying what is wrong and how to fix it."""
     if not isinstance(text, str) or not text.strip():
         raise TermError("is empty: write a word, a stem such as tortur*, or a phrase such as free and fair")
+    odd_space = next((ch for ch in text if ch.isspace() and ch != " "), None)
+    if odd_space is not None:
+        name = {"\t": "a tab", "\n": "a line break", "\r": "a line break"}.get(
+            odd_space, f"an unusual space (U+{ord(odd_space):04X}, often pasted from a web page)")
+        raise TermError(f"contains {name}: separate words with plain spaces only")
     text = unicodedata.normalize("NFKC", text)
     for ch in text:
         if not (ch.isalnum() or ch in _ALLOWED):
-            shown = "a tab or line break" if ch.isspace() else repr(ch)
             raise TermError(
-                f"contains {shown}: patterns are words, stems (tortur*) and phrases (free and fair), "
+                f"contains {ch!r}: patterns are words, stems (tortur*) and phrases (free and fair), "
                 "not regular expressions; use only letters, digits, spaces, - ' * and ~N")
     parts: list[Part] = []
     gap = None
