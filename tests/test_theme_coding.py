@@ -79,3 +79,9 @@ def test_evidence_of_a_translated_quote_is_read_in_our_translation(scratch):
     assert statements.loc["S0001", "language"] != "en"
     assert row["evidence"] in statements.loc["S0001", "translation_en_ours"]
     assert row["evidence"] not in statements.loc["S0001", "quote"]
+
+
+@pytest.mark.parametrize("column", ["theme", "statement_id"])
+def test_empty_key_cell_is_reported_not_crashed_on(scratch, column):
+    scratch.set("theme_coding.csv", 4, column, "")
+    problem_at(scratch, 4, column, "empty but required")

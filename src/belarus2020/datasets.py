@@ -302,18 +302,21 @@ def _check_themes(df, file, problems):
 
 def _check_theme_coding(df, file, problems):
     """Themes come from the lexicon (or 'none' alone), and the evidence stands verbatim in the English text."""
-    known = set(_read("themes")["theme"].dropna()) | {"none"}
+    try:
+        known = set(_read("themes")["theme"].dropna()) | {"none"}
+        statements = _read("statements").drop_duplicates("statement_id").set_index("statement_id")
+        english = statements["translation_en_ours"].fillna(statements["quote"])
+    except (ValueError, KeyError):  # themes.csv or statements.csv is broken: their own loaders say how
+        return
     for row, theme in df["theme"].dropna().items():
         if theme not in known:
             problems.append(Problem(file, row, "theme", f"{theme!r} is not a theme of data/themes.csv (nor 'none')"))
-    themes_of = df.groupby("statement_id")["theme"].agg(set)
-    for row, record in df[df["theme"] == "none"].iterrows():
+    themes_of = df[df["theme"].notna()].groupby("statement_id")["theme"].agg(set)
+    for row, record in df[df["theme"].eq("none").fillna(False)].iterrows():
         if len(themes_of.get(record["statement_id"], set())) > 1:
             problems.append(Problem(file, row, "theme", f"says 'none' but {record['statement_id']} has other themes "
                                     "in this file: remove this row or those"))
-    statements = _read("statements").set_index("statement_id")
-    english = statements["translation_en_ours"].fillna(statements["quote"])
-    for row, record in df.iterrows():
+    for row, record in df[df["theme"].notna()].iterrows():
         evidence, theme = record["evidence"], record["theme"]
         if theme == "none":
             if pd.notna(evidence):
