@@ -1,19 +1,22 @@
 """Theme tagging follows the lexicon, reads our translation for non-English quotes, and every
-theme in the lexicon is raised by at least one statement."""
+theme in the lexicon is raised by at least one statement; the hand coding is read without
+ever taking a statement not yet coded for one with no theme."""
 
 import pandas as pd
+import pytest
 
-from belarus2020 import datasets, themes
+from belarus2020 import datasets, terms, themes
 
 LEXICON = pd.DataFrame({
     "theme": ["torture", "torture", "dialogue"],
-    "pattern": [r"\btortur", "ill-treatment", r"\bdialog"],
+    "pattern": ["tortur*", "ill-treatment", "dialogue"],
     "note": ["", "", ""],
 })
 
 
 def statements(*rows):
-    return pd.DataFrame(rows, columns=["statement_id", "quote", "translation_en_ours"]).astype("string")
+    frame = pd.DataFrame(rows, columns=["statement_id", "quote", "translation_en_ours"]).astype("string")
+    return frame.assign(copy_of=pd.Series([pd.NA] * len(frame), dtype="string"))
 
 
 def test_tags_follow_the_lexicon_case_insensitively():
@@ -34,6 +37,54 @@ def test_matrix_has_every_theme_and_every_statement():
     assert matrix.loc["S1"].tolist() == [True, True] and matrix.loc["S2"].tolist() == [False, False]
 
 
+def test_a_regular_expression_in_a_hand_made_lexicon_is_refused_with_its_theme():
+    lexicon = pd.DataFrame({"theme": ["torture"], "pattern": [r"\btortur"], "note": [""]})
+    with pytest.raises(terms.TermError, match=r"theme 'torture', pattern '\\\\btortur'"):
+        themes.tag(statements(("S1", "torture", None)), lexicon)
+
+
 def test_every_theme_of_the_real_lexicon_is_raised():
     matrix = themes.theme_matrix(datasets.load_statements(), themes.load_lexicon())
     assert (matrix.sum() > 0).all(), matrix.sum()
+
+
+def test_copies_are_not_utterances():
+    st = statements(("S1", "torture", None), ("S2", "torture", None)).assign(
+        copy_of=pd.array([pd.NA, "S1"], dtype="string"))
+    assert themes.utterances(st)["statement_id"].tolist() == ["S1"]
+
+
+# --- the hand coding -------------------------------------------------------------------------
+
+CODING = pd.DataFrame({"statement_id": ["S1", "S1", "S2"], "theme": ["torture", "dialogue", "none"]})
+
+
+def test_statement_without_coding_is_not_yet_coded_not_themeless():
+    st = statements(("S1", "x", None), ("S2", "y", None), ("S3", "z", None))
+    assert themes.coding_status(st, CODING).to_dict() == {"S1": "coded", "S2": "coded", "S3": "not yet coded"}
+    matrix = themes.coded_matrix(st, CODING, ["dialogue", "torture"])
+    assert list(matrix.index) == ["S1", "S2"]  # S3 is absent, not a row of False
+    assert matrix.loc["S1"].all() and not matrix.loc["S2"].any()
+
+
+def test_coded_matrix_keeps_every_theme_even_when_no_statement_has_it():
+    st = statements(("S2", "y", None))
+    matrix = themes.coded_matrix(st, CODING, ["dialogue", "sovereignty", "torture"])
+    assert list(matrix.columns) == ["dialogue", "sovereignty", "torture"] and not matrix.any().any()
+
+
+def test_real_coding_reads_a_status_for_every_statement():
+    st, coding = datasets.load_statements(), themes.load_coding()
+    status = themes.coding_status(st, coding)
+    assert status.index.tolist() == st["statement_id"].tolist()
+    assert set(status) <= {"coded", "not yet coded"} and (status == "coded").any()
+
+
+def test_analysis_reads_each_theme_from_its_source_and_leaves_uncoded_unknown():
+    st = statements(("S1", "torture and dialogue", None), ("S2", "nothing", None), ("S3", "torture", None))
+    coding = pd.DataFrame({"statement_id": ["S1", "S2"], "theme": ["torture", "dialogue"]})
+    source = pd.Series({"dialogue": "hand coding", "torture": "lexicon"})
+    matrix = themes.analysis_matrix(st, LEXICON, coding, source)
+    assert matrix["torture"].tolist() == [True, False, True]          # the lexicon, for every statement
+    assert matrix["dialogue"].tolist()[:2] == [False, True]           # our coding, where the lexicon differs
+    assert pd.isna(matrix.loc["S3", "dialogue"])                      # not yet coded: unknown

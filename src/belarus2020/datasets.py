@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import fastimport, paths
+from . import fastimport, paths, terms
 from .estimates import parse_estimate
 
 # Dates outside this window are typing mistakes for this story (2020 election to its aftermath).
@@ -330,11 +330,64 @@ def _check_forum_speakers(df, file, problems):
 
 
 def _check_themes(df, file, problems):
+    """Every pattern is a term of the lexicon's language (belarus2020.terms), and none matches every statement.
+
+    Where Frictionless's pattern constraint and this check both refuse a cell, only this
+    check's message, which says how to write the term, is kept.
+    """
+    parsed, refused = {}, set()
     for row, pattern in df["pattern"].dropna().items():
         try:
-            re.compile(pattern)
-        except re.error as e:
-            problems.append(Problem(file, row, "pattern", f"{pattern!r} is not a valid regular expression ({e})"))
+            parsed[row] = terms.parse(pattern)
+        except terms.TermError as e:
+            refused.add(row)
+            problems.append(Problem(file, row, "pattern", f"{pattern!r} {e}"))
+    problems[:] = [p for p in problems if not (p.file == file and p.column == "pattern" and p.row in refused
+                                               and p.message.startswith("constraint error"))]
+    try:
+        statements = _read("statements")
+        texts = statements["translation_en_ours"].fillna(statements["quote"]).dropna()
+    except (ValueError, KeyError):  # statements.csv is broken: its own loader says how
+        return
+    if texts.empty:
+        return
+    matcher = terms.Matcher(parsed.items())
+    everywhere = set(parsed)
+    for text in texts:
+        everywhere &= matcher.labels(text)
+        if not everywhere:
+            return
+    for row in sorted(everywhere):
+        problems.append(Problem(file, row, "pattern", f"{df.at[row, 'pattern']!r} matches every one of the "
+                                f"{len(texts)} statements, so it tells none apart: use a word that carries the theme"))
+
+
+def _check_theme_coding(df, file, problems):
+    """Themes come from the lexicon (or 'none' alone), and the evidence stands verbatim in the English text."""
+    try:
+        known = set(_read("themes")["theme"].dropna()) | {"none"}
+        statements = _read("statements").drop_duplicates("statement_id").set_index("statement_id")
+        english = statements["translation_en_ours"].fillna(statements["quote"])
+    except (ValueError, KeyError):  # themes.csv or statements.csv is broken: their own loaders say how
+        return
+    for row, theme in df["theme"].dropna().items():
+        if theme not in known:
+            problems.append(Problem(file, row, "theme", f"{theme!r} is not a theme of data/themes.csv (nor 'none')"))
+    themes_of = df[df["theme"].notna()].groupby("statement_id")["theme"].agg(set)
+    for row, record in df[df["theme"].eq("none").fillna(False)].iterrows():
+        if len(themes_of.get(record["statement_id"], set())) > 1:
+            problems.append(Problem(file, row, "theme", f"says 'none' but {record['statement_id']} has other themes "
+                                    "in this file: remove this row or those"))
+    for row, record in df[df["theme"].notna()].iterrows():
+        evidence, theme = record["evidence"], record["theme"]
+        if theme == "none":
+            if pd.notna(evidence):
+                problems.append(Problem(file, row, "evidence", "must be empty when the theme is 'none'"))
+        elif pd.isna(evidence):
+            problems.append(Problem(file, row, "evidence", "is empty but required: quote the words that carry the theme"))
+        elif record["statement_id"] in english.index and evidence not in english[record["statement_id"]]:
+            problems.append(Problem(file, row, "evidence", f"{evidence!r} does not stand verbatim in the English text "
+                                    f"of {record['statement_id']} (its translation_en_ours, else its quote)"))
 
 
 def load_sources() -> pd.DataFrame:
@@ -373,5 +426,10 @@ def load_forum_speakers() -> pd.DataFrame:
 
 
 def load_themes() -> pd.DataFrame:
-    """The theme lexicon (data/themes.csv): theme, regular expression, note."""
+    """The theme lexicon (data/themes.csv): theme, pattern (a word, stem or phrase; see belarus2020.terms), note."""
     return _load("themes", _check_themes)
+
+
+def load_theme_coding() -> pd.DataFrame:
+    """Our hand coding of themes (data/theme_coding.csv): statement_id, theme, evidence, coder, note."""
+    return _load("theme_coding", _check_theme_coding)
