@@ -308,3 +308,8 @@ def load_states() -> pd.DataFrame:
 def load_themes() -> pd.DataFrame:
     """The theme lexicon (data/themes.csv): theme, regular expression, note."""
     return _load("themes", _check_themes)
+
+
+def load_telegram_left_out() -> pd.DataFrame:
+    """Counts read from the Telegram exports that are not in figures.csv, with our reason (data/telegram_left_out.csv)."""
+    return _load("telegram_left_out", _no_further_rules)
