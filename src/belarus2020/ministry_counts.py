@@ -24,7 +24,8 @@ The rules (the codebook's "Counts read from the Telegram exports" restates them)
   a city): regional, skipped. Otherwise nationwide when it or the message before it says
   "по стране", "в стране", "республик*" or the sentence opens with "Всего"; else refused.
 - Day, from the words, in Minsk time: (1) the sentence's own date words; else (2) the
-  message's first date words (its lead, as "Вчера, 2 сентября, в стране ..."). Date words
+  message's first date words (its lead, as "Вчера, 2 сентября, в стране ..."); where both
+  are given, they must name the same (first) day. Date words
   are a night ("в ночь с 9 по 10 августа", "с 12 на 13 августа": the night that began on
   the first date), a date ("22 августа"), "вчера" (the Minsk day before the post), and
   "за прошедшие сутки" / "в течение прошедших суток" (the day before, if posted before
@@ -40,7 +41,7 @@ import datetime as dt
 import re
 
 from . import telegram
-from .telegram_counts import COUNT_NOUNS, HEDGES, Count, Extraction, Left, read_count_phrase
+from .telegram_counts import COUNT_NOUNS, HEDGES, Count, Extraction, Left, hedge_left_behind, read_count_phrase
 
 MEASURES = ("detained_daily", "custody_daily")
 RELATIVE_CUTOFF = dt.time(14, 0)  # a "past day" post after this is not the morning summary
@@ -53,8 +54,10 @@ _PLACE = re.compile(
     re.IGNORECASE)
 _NATIONWIDE = re.compile(r"по стране|в стране|стран[аыеу]\b|республик", re.IGNORECASE)
 _HEDGE = HEDGES["ru"]
-_QUANTITY = (r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+|[а-яё]+\s+тысяч[аи]?|тысяч[аи]?)"
-             r"(?:\s+тысяч[аи]?)?")
+# A number as written, whole ("1 500", "3 тысяч", "двух тысяч", "тысячи") or not ("1,5 тыс.", which
+# the reader refuses), never starting inside another number.
+_QUANTITY = (r"(?<![\d.,])(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?|[а-яё]+\s+тысяч[аи]?|тысяч[аи]?)"
+             r"(?:\s*(?:тысяч[аи]?|тыс\.))?")
 _COUNT = re.compile(
     rf"(?P<phrase>(?:{_HEDGE}\s+)?{_QUANTITY}\s+(?:{COUNT_NOUNS['ru']}))(?![а-яё])"
     rf"|водворен[оаы]?\s+(?P<bare>(?:{_HEDGE}\s+)?\d+)(?=\s*[.,;]|\s*$)", re.IGNORECASE)
@@ -94,7 +97,8 @@ def _read_sentence(message: telegram.Message, sentence: str, result: Extraction)
             kind = "regional sub-count" if _PLACE.search(words) else "sub-count of a group"
             result.skipped.append(Left(CHANNEL, message.id, measure, words, f"{kind} inside a nationwide sentence"))
             main = main.replace(sub.group(), " ")
-    found = [m["phrase"] or m["bare"] for m in _COUNT.finditer(main)]
+    matches = list(_COUNT.finditer(main))
+    found = [m["phrase"] or m["bare"] for m in matches]
     place = _PLACE.search(main)
     if place:
         words = found[0] if len(found) == 1 else _numbers(main)
@@ -105,15 +109,22 @@ def _read_sentence(message: telegram.Message, sentence: str, result: Extraction)
         result.refused.append(Left(CHANNEL, message.id, measure, _numbers(main), why))
         return
     phrase = found[0]
+    hedge = hedge_left_behind(main[:matches[0].start("phrase" if matches[0]["phrase"] else "bare")], "ru")
+    if hedge:
+        result.refused.append(Left(CHANNEL, message.id, measure, phrase, f"{hedge!r} before the number may hedge it"))
+        return
     before = message.text[:message.text.find(sentence)]
     if not (_NATIONWIDE.search(main) or re.match(r"\W*всего\b", main, re.IGNORECASE)
             or _NATIONWIDE.search(before)):
         result.refused.append(Left(CHANNEL, message.id, measure, phrase, "scope not stated"))
         return
     try:
-        start, end = _period(sentence, message) or _period(message.text, message, lead=True) or (None, None)
-        if start is None:
+        own, lead = _period(sentence, message), _period(message.text, message, lead=True)
+        if not (own or lead):
             raise ValueError("no words date the count")
+        if own and lead and own[0] != lead[0]:
+            raise ValueError("the sentence's day differs from the message's lead")
+        start, end = own or lead
         estimate = read_count_phrase(phrase, telegram.PRESSMVD.language)
     except ValueError as error:
         result.refused.append(Left(CHANNEL, message.id, measure, phrase, str(error)))

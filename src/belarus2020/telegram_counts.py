@@ -90,6 +90,23 @@ _HEDGES = {
 }
 HEDGES = {language: "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
           for language, words in _HEDGES.items()}
+# Words that, standing just before a number, could hedge it ("приблизительно 250", "более чем 300"):
+# a count whose phrase would leave one of them behind is refused, never read as exact.
+_MODIFIERS = {
+    "ru": {"приблизительно", "ориентировочно", "примерно", "около", "порядка", "почти", "чуть", "более", "больше",
+           "свыше", "менее", "меньше", "не", "до", "от", "сверх", "чем", "минимум", "максимум", "лишь", "только",
+           "целых", "аж", "где-то", "под", "как"},
+    "be": {"каля", "прыкладна", "амаль", "больш", "менш", "звыш", "чым", "да", "не", "мінімум", "максімум",
+           "толькі", "пад", "недзе", "як", "за"},
+}
+
+
+def hedge_left_behind(before: str, language: str) -> str | None:
+    """The word just before a number phrase if it could hedge the number (see _MODIFIERS), else None."""
+    word = re.search(r"([^\W\d_][\w-]*)\W*$", before)
+    return word[1] if word and word[1].lower() in _MODIFIERS[language] else None
+
+
 _NUMBER_WORDS = {
     "ru": {"двух": "two", "два": "two", "две": "two", "трех": "three", "трёх": "three", "три": "three",
            "четырех": "four", "четырёх": "four", "пяти": "five", "шести": "six", "семи": "seven",

@@ -25,14 +25,14 @@ import datetime as dt
 import re
 
 from . import telegram
-from .telegram_counts import HEDGES, Count, Extraction, Left, read_count_phrase
+from .telegram_counts import HEDGES, Count, Extraction, Left, hedge_left_behind, read_count_phrase
 
 CHANNEL = telegram.VIASNA.channel
 MEASURE = "detained_daily"
 
 _KNOWN = re.compile(r"вядом", re.IGNORECASE)
 _COUNT = re.compile(
-    rf"(?P<phrase>(?:{HEDGES['be']}\s+)?(?:пра\s+)?(?:\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+|\d+))"
+    rf"(?P<phrase>(?:{HEDGES['be']}\s+)?(?:пра\s+)?(?<![\d.,])(?:\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+|\d+(?:[.,]\d+)?))"
     rf"\s+(?:прозв\w*\s+)?затрыманых(?P<rest>[^,;\d]*)", re.IGNORECASE)
 _NATIONWIDE = re.compile(r"па беларусі|па краіне|краіны|у сталіцы і рэгіёнах", re.IGNORECASE)
 _PLACE = re.compile(r"мінск|сталіц|рэгіён|гомел|брэст|берас|гродн|віцебск|магілё|горад", re.IGNORECASE)
@@ -64,6 +64,10 @@ def _read_sentence(message: telegram.Message, sentence: str, result: Extraction)
                 result.skipped.append(Left(CHANNEL, message.id, MEASURE, phrase, "regional: names a place"))
             else:
                 result.refused.append(Left(CHANNEL, message.id, MEASURE, phrase, "scope not stated"))
+            continue
+        hedge = hedge_left_behind(sentence[:match.start("phrase")], telegram.VIASNA.language)
+        if hedge:
+            result.refused.append(Left(CHANNEL, message.id, MEASURE, phrase, f"{hedge!r} before the number may hedge it"))
             continue
         try:
             day = _day(sentence, message.posted)
