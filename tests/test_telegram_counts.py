@@ -13,7 +13,7 @@ import pytest
 from belarus2020 import datasets, ministry_counts, paths, telegram, telegram_counts, viasna_counts
 from belarus2020.telegram import Message
 
-MEASURES = ("detained_daily", "custody_daily")
+MEASURES = ministry_counts.MEASURES
 
 
 # --- the real exports ------------------------------------------------------------------------
@@ -250,6 +250,12 @@ def test_an_unknown_hedge_is_never_dropped():
 def test_a_count_without_scope_is_refused():
     result = one("Вчера, 6 сентября, прошли акции. За нарушение законодательства задержано 24 гражданина.")
     assert not result.counts and result.refused[0].reason == "scope not stated"
+
+
+def test_a_year_abbreviated_is_not_a_town():
+    count, = one("В ночь с 9 по 10 августа 2020 г. по стране задержано около 3 тысяч человек.",
+                 minsk="2020-08-10 11:57").counts
+    assert count.estimate.low == 2500
 
 
 def test_ages_dates_and_active_verbs_are_not_counts():

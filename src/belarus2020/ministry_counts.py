@@ -43,13 +43,13 @@ import re
 from . import telegram
 from .telegram_counts import COUNT_NOUNS, HEDGES, Count, Extraction, Left, hedge_left_behind, read_count_phrase
 
-MEASURES = ("detained_daily", "custody_daily")
+MEASURES = ("detained_daily", "custody_daily")  # what the extractor reads, and all it reads
 RELATIVE_CUTOFF = dt.time(14, 0)  # a "past day" post after this is not the morning summary
 
 _VERB = re.compile(r"(?<![а-яё])(?:задержан[оаы]?|водворен[оаы]?)(?![а-яё])", re.IGNORECASE)
 _CUSTODY = re.compile(r"до рассмотрения в суде|водворен", re.IGNORECASE)
 _PLACE = re.compile(
-    r"минск|столиц|брест|витебск|гомел|гродн|могил|област|район|регион|город|\bг\.|жлобин|пинск|"
+    r"минск|столиц|брест|витебск|гомел|гродн|могил|област|район|регион|город|(?<!\d\s)\bг\.|жлобин|пинск|"
     r"баранович|полоцк|бобруйск|молодечн|борисов|солигорск|мозыр|орш[аеи]|жодин|жабинк|лид[аеы]\b",
     re.IGNORECASE)
 _NATIONWIDE = re.compile(r"по стране|в стране|стран[аыеу]\b|республик", re.IGNORECASE)
