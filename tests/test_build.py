@@ -114,3 +114,20 @@ def test_a_warning_in_a_cell_fails_the_build(project):
     path = notebook(project / "notebooks" / "01-warns.ipynb", "import warnings\nwarnings.warn('careful')")
     with pytest.raises(build.BuildError, match=r"cell 2: wrote to stderr .*careful"):
         run([path])
+
+
+def test_a_file_in_the_shared_folder_is_declared_and_digested_by_its_project_name(project, monkeypatch):
+    shared = project.parent / "elsewhere"
+    (shared / "sources").mkdir(parents=True)
+    export = shared / "sources" / "export.json"
+    export.write_text("[1]")
+    monkeypatch.setenv(paths.SHARED_ENV, str(shared))
+    reads = "from belarus2020 import paths\npaths.record_read(paths.shared_dir() / 'sources' / 'export.json')"
+    undeclared = notebook(project / "notebooks" / "01-reads.ipynb", reads)
+    with pytest.raises(build.BuildError, match=r"missing \['\.\./shared/sources/export\.json'\]"):
+        run([undeclared])
+    path = notebook(project / "notebooks" / "01-reads.ipynb", reads, inputs=["../shared/sources/export.json"])
+    run([path])
+    before = build.input_digest(path)
+    export.write_text("[2]")
+    assert build.input_digest(path) != before

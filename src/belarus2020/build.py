@@ -83,7 +83,7 @@ def input_digest(path: Path) -> str:
     """A hash of everything a notebook's outputs depend on: its cells, declared inputs and our code."""
     nb = json.loads(path.read_text(encoding="utf-8"))
     cells = [(c["cell_type"], "".join(c["source"])) for c in nb["cells"]]
-    files = [paths.ROOT / p for p in declared_inputs(nb)] + _code_files()
+    files = [paths.from_relative(p) for p in declared_inputs(nb)] + _code_files()
     return _digest([json.dumps(cells), json.dumps(declared_inputs(nb))]
                    + [f"{paths.relative(f)}:{_file_digest(f)}" for f in files])
 

@@ -433,3 +433,8 @@ def load_themes() -> pd.DataFrame:
 def load_theme_coding() -> pd.DataFrame:
     """Our hand coding of themes (data/theme_coding.csv): statement_id, theme, evidence, coder, note."""
     return _load("theme_coding", _check_theme_coding)
+
+
+def load_telegram_left_out() -> pd.DataFrame:
+    """Counts read from the Telegram exports that are not in figures.csv, with our reason (data/telegram_left_out.csv)."""
+    return _load("telegram_left_out", _no_further_rules)
