@@ -64,6 +64,47 @@ def parse_estimate(phrase: str, language: str | None = None) -> Estimate:
     return _Reader(phrase, _conventions(language)).read()
 
 
+class UnreadablePhrase(ValueError):
+    """A figure's number cannot be read; `in_english` when our rendering, not the source, is at fault."""
+
+    def __init__(self, message: str, in_english: bool):
+        super().__init__(message)
+        self.in_english = in_english
+
+
+def read_figure(phrase: str | None, language: str | None, english: str | None) -> Estimate | None:
+    """A figure's interval: the source's phrase read in its language, checked against our English.
+
+    Both are read and must give the same interval; the source's reading is the one returned.
+    Where the parser does not cover the source's wording ('well over 100'), the figure relies on
+    our English; never where the source's digits are ambiguous ('10.000' in English), since our
+    rendering cannot know which number the source meant.
+    """
+    original = None
+    if phrase is not None:
+        try:
+            original = parse_estimate(phrase, language)
+        except ValueError as e:
+            if english is None or isinstance(e, AmbiguousNumber):
+                raise UnreadablePhrase(f"cannot read the number: {e}", in_english=False) from None
+    if english is None:
+        return original
+    try:
+        ours = parse_estimate(english)
+    except ValueError as e:
+        raise UnreadablePhrase(f"cannot read the number: {e}", in_english=True) from None
+    if original is not None and (original.low, original.high) != (ours.low, ours.high):
+        raise UnreadablePhrase(
+            f"{english!r} reads {_interval(ours)} but the phrase {phrase!r} ({language}) reads "
+            f"{_interval(original)}: the two must agree", in_english=True)
+    return original if original is not None else ours
+
+
+def _interval(estimate: Estimate) -> str:
+    high = "unbounded" if estimate.high is None else f"{estimate.high:,}"
+    return f"[{estimate.low:,}, {high}] ({estimate.kind})"
+
+
 # --- the ways of writing numbers ----------------------------------------------------------------
 
 
