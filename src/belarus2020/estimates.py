@@ -155,6 +155,7 @@ class _Reader:
 
     # the phrase: [total] (vague | between | [hedge] amount [range] [+]) [suffix hedge] rest
     def read(self) -> Estimate:
+        self.refuse_ambiguous_digits()
         self.take_any(self.lang.totals)
         vague = self.take_any(self.lang.vague)
         if vague:
@@ -185,6 +186,17 @@ class _Reader:
             return Estimate(value, value, "exact", value)
         kind, bounds = _RULES[rules[0]]
         return Estimate(*bounds(value, unit_of(value)), kind, value)
+
+    def refuse_ambiguous_digits(self) -> None:
+        """A decimal mark followed by exactly three digits, anywhere in the phrase: even where the
+        wording around it is not read, our English must not decide which number it is."""
+        for m in _DIGITS.finditer(self.text):
+            marks = re.findall(_SEPARATOR, m.group())
+            if (marks and marks[-1] in self.lang.decimal and marks.count(marks[-1]) == 1
+                    and len(re.split(_SEPARATOR, m.group())[-1]) == 3):
+                self.fail(f"{m.group()!r} is ambiguous: {marks[-1]!r} followed by three digits is "
+                          f"a decimal mark in {self.lang.name} but groups thousands elsewhere",
+                          AmbiguousNumber)
 
     def take_any(self, phrases) -> str | None:
         """Consume the longest of `phrases` standing at the cursor as whole words."""
@@ -261,15 +273,12 @@ class _Reader:
             if marks.count(marks[-1]) > 1:
                 self.fail(f"{written!r} groups thousands with {marks[-1]!r}, the decimal mark in "
                           f"{self.lang.name}")
-            mark, fraction, runs, marks = marks[-1], runs[-1], runs[:-1], marks[:-1]
-            if len(fraction) == 3:
-                self.fail(f"{written!r} is ambiguous: {mark!r} followed by three digits is a decimal "
-                          f"mark in {self.lang.name} but groups thousands elsewhere", AmbiguousNumber)
+            fraction, runs, marks = runs[-1], runs[:-1], marks[:-1]
         if marks:
             if len(set(marks)) > 1 or not (marks[0] == " " or marks[0] in self.lang.groups):
                 self.fail(f"{written!r} mixes separators or uses one that does not group thousands "
                           f"in {self.lang.name}")
-            if len(runs[0]) > 3 or any(len(run) != 3 for run in runs[1:]):
+            if len(runs[0]) > 3 or runs[0].startswith("0") or any(len(run) != 3 for run in runs[1:]):
                 self.fail(f"{written!r} is not grouped in threes")
         value = Fraction("".join(runs) + ("." + fraction if fraction else ""))
         if fraction and not self.lang.scale_at(self.text, self.pos):
