@@ -290,42 +290,45 @@ def problems_at(scratch, row, column):
 
 
 def test_a_disagreement_names_the_row_and_both_readings(scratch):
-    row = first_row(scratch, lambda r: r["language"] == "ru" and r["phrase"].startswith("около"))
+    row = first_row(scratch, lambda r: r["language"] != "en" and r["phrase_en_ours"])
     scratch.set("raw/figures.csv", row, "phrase_en_ours", "more than 999,999")
     message = problems_at(scratch, row, "phrase_en_ours")
     assert "[1,000,000, unbounded]" in message
     phrase = scratch.get("raw/figures.csv", row, "phrase")
-    assert repr(phrase) in message and re.search(r"\[\d[\d,]*, \d[\d,]*\] \(approximate\)", message)
+    assert repr(phrase) in message and re.search(r"reads \[\d[\d,]*, (\d[\d,]*|unbounded)\]", message)
+
+
+def put_phrase(scratch, phrase, language, english):
+    """Give the first English row a new phrase (added to its excerpt) and our English of it."""
+    row = first_row(scratch, lambda r: r["language"] == "en" and not r["phrase_en_ours"])
+    excerpt = scratch.get("raw/figures.csv", row, "excerpt")
+    scratch.set("raw/figures.csv", row, "excerpt", f"{excerpt} {phrase}")
+    scratch.set("raw/figures.csv", row, "phrase", phrase)
+    scratch.set("raw/figures.csv", row, "language", language)
+    scratch.set("raw/figures.csv", row, "phrase_en_ours", english)
+    return row
 
 
 def test_ambiguous_digits_are_not_resolved_by_our_english(scratch):
-    row = first_row(scratch, lambda r: r["language"] == "en" and not r["phrase_en_ours"])
-    excerpt = scratch.get("raw/figures.csv", row, "excerpt")
-    scratch.set("raw/figures.csv", row, "excerpt", excerpt + " 10.000")
-    scratch.set("raw/figures.csv", row, "phrase", "10.000")
-    scratch.set("raw/figures.csv", row, "phrase_en_ours", "10,000")
+    row = put_phrase(scratch, "10.000", "en", "10,000")
     assert "ambiguous" in problems_at(scratch, row, "phrase")
 
 
 def test_wording_we_do_not_read_rests_on_our_english(scratch):
-    row = first_row(scratch, lambda r: r["language"] == "en" and not r["phrase_en_ours"])
-    excerpt = scratch.get("raw/figures.csv", row, "excerpt")
-    scratch.set("raw/figures.csv", row, "excerpt", excerpt + " well over 100")
-    scratch.set("raw/figures.csv", row, "phrase", "well over 100")
-    scratch.set("raw/figures.csv", row, "phrase_en_ours", "more than 100")
+    row = put_phrase(scratch, "well over 100", "en", "more than 100")
     figures = datasets.load_figures()
     assert figures.loc[row, "low"] == 101 and pd.isna(figures.loc[row, "high"])
 
 
 def test_our_english_must_be_readable(scratch):
-    row = first_row(scratch, lambda r: r["language"] == "be")
+    row = first_row(scratch, lambda r: r["language"] != "en" and r["phrase_en_ours"])
     scratch.set("raw/figures.csv", row, "phrase_en_ours", "a great many")
     assert "cannot read the number" in problems_at(scratch, row, "phrase_en_ours")
 
 
 def test_the_source_phrase_is_read_in_its_language(scratch):
     """An Italian '25.000' is twenty-five thousand; marked as English, the row is refused."""
-    row = first_row(scratch, lambda r: r["language"] == "it" and "." in r["phrase"])
-    assert datasets.load_figures().loc[row, "value"] >= 1000
+    row = put_phrase(scratch, "oltre 25.000", "it", "more than 25,000")
+    assert datasets.load_figures().loc[row, "low"] == 25001
     scratch.set("raw/figures.csv", row, "language", "en")
     assert "ambiguous" in problems_at(scratch, row, "phrase")

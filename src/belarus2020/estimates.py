@@ -199,8 +199,8 @@ class _Reader:
                           AmbiguousNumber)
 
     def take_any(self, phrases) -> str | None:
-        """Consume the longest of `phrases` standing at the cursor as whole words."""
-        for phrase in sorted(phrases, key=len, reverse=True):
+        """Consume the first of `phrases` (longest first) standing at the cursor as whole words."""
+        for phrase in phrases:
             if self.text.startswith(phrase, self.pos):
                 end = self.pos + len(phrase)
                 if end == len(self.text) or not phrase[-1].isalnum() or not self.text[end].isalnum():
@@ -356,7 +356,7 @@ class _Reader:
 
     # what follows the number
     def suffix_hedge(self, rest: str) -> tuple[str, str | None]:
-        for phrase in sorted(self.lang.suffixes, key=len, reverse=True):
+        for phrase in self.lang.suffixes:
             if rest == phrase or rest.endswith(" " + phrase):
                 return rest[: len(rest) - len(phrase)], self.lang.suffixes[phrase]
         return rest, None

@@ -44,7 +44,7 @@ class Language:
     name: str
     decimal: frozenset[str]  # the decimal mark(s)
     groups: frozenset[str]  # marks that group thousands, besides a space
-    hedges: dict[str, str]  # phrase before the number -> rule
+    hedges: dict[str, str]  # phrase before the number -> rule; every table is longest first
     suffixes: dict[str, str]  # phrase at the end of the phrase -> rule
     numbers: dict[str, Fraction]  # number words that add up: twenty, пяць, двести
     hundreds: frozenset[str]  # words that multiply what precedes by 100: hundred, sute
@@ -53,7 +53,7 @@ class Language:
     after_hedge: frozenset[str]  # ... only after a hedge: 'более тысячи' (elsewhere 'тысячи' = thousands)
     articles: frozenset[str]  # read as one before hundred or a multiplier only: a, un, ein
     between: tuple[tuple[str, str], ...]  # ('between', 'and'), ('от', 'до')
-    range_words: frozenset[str]  # 'to' of '3,000 to 4,000'
+    range_words: tuple[str, ...]  # 'to' of '3,000 to 4,000'
     totals: tuple[str, ...]  # 'a total of': no hedge
     vague: dict[str, tuple[int, int]]  # 'thousands' -> its interval
     leftovers: re.Pattern = field(repr=False)  # number words and hedges that may not follow the number
@@ -65,16 +65,12 @@ class Language:
     def scale_at(self, text: str, pos: int) -> tuple[int, str, int] | None:
         """A multiplier at `pos` (after at most one space): (end, form, value), or None."""
         start = pos + (text[pos:pos + 1] == " ")
-        for form in self._scale_forms:
+        for form in self.scales:  # longest first
             end = start + len(form)
             if text.startswith(form, start) and (end == len(text) or not text[end].isalnum()
                                                  or not form[-1].isalnum()):
                 return end, form, self.scales[form]
         return None
-
-    @property
-    def _scale_forms(self) -> list[str]:
-        return sorted(self.scales, key=len, reverse=True)
 
     def leftover(self, rest: str) -> str | None:
         """The first number word, multiplier or hedge in what follows the number, if any."""
@@ -121,7 +117,7 @@ def _spec(code, name, *, numbers, scales, hedges, decimal=",", groups=".", hundr
         after_hedge=frozenset(normalise(w) for w in after_hedge.split()),
         articles=frozenset(normalise(w) for w in articles.split()),
         between=tuple(tuple(normalise(w) for w in pair.split("/")) for pair in between.split("|") if pair),
-        range_words=frozenset(normalise(w) for w in range_words.split()),
+        range_words=tuple(normalise(w) for w in range_words.split()),
         totals=tuple(normalise(t) for t in totals.split("|") if t),
         vague={normalise(k): v for k, v in (vague or {}).items()},
         detect=detect,
@@ -883,9 +879,18 @@ def _leftover_pattern(spec: dict, every_scale: set[str]) -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)|[+~≈<>≤≥]")
 
 
+def _longest_first(table):
+    """Tables of phrases in the order the parser tries them: 'more than' before 'more'."""
+    if isinstance(table, dict):
+        return dict(sorted(table.items(), key=lambda item: -len(item[0])))
+    return tuple(sorted(table, key=len, reverse=True))
+
+
 def _build() -> dict[str, Language]:
     every_scale = {form for spec in _ALL.values() for form in spec["scales"]}
-    return {code: Language(**{k: v for k, v in spec.items() if k != "detect"},
+    ordered = ("hedges", "suffixes", "scales", "totals", "vague", "range_words")
+    return {code: Language(**{k: _longest_first(v) if k in ordered else v
+                              for k, v in spec.items() if k != "detect"},
                            leftovers=_leftover_pattern(spec, every_scale))
             for code, spec in _ALL.items()}
 
