@@ -829,6 +829,37 @@ _spec(
 )
 
 _spec(
+    "fi", "Finnish",
+    numbers="""
+        0 nolla
+        1 yksi yhden
+        2 kaksi kahden
+        3 kolme kolmen
+        4 neljä neljän
+        5 viisi viiden
+        6 kuusi kuuden
+        7 seitsemän
+        8 kahdeksan
+        9 yhdeksän
+        10 kymmenen
+        100 sata sataa""",
+    scales=_LATIN_SCALES + """
+        1000 tuhat tuhatta tuhannen tuh tuh.
+        1000000 miljoona miljoonaa miljoonan milj milj.""",
+    alone="tuhat",
+    hedges=_hedges(
+        around="noin|suunnilleen|arviolta|n.",
+        nearly="lähes|melkein|miltei|liki",
+        more_than="yli|enemmän kuin",
+        at_least="vähintään|ainakin",
+        fewer_than="alle|vähemmän kuin",
+        up_to="enintään|korkeintaan"),
+    totals="yhteensä|kaikkiaan",
+    detect=r"\w*toista\w*|\w*kymmen\w*|\w*sata\w*|\w*sada\w*|\w*satoja\w*|\w*tuha\w*|"
+           r"\w*miljoon\w*|\w*miljard\w*",
+)
+
+_spec(
     "ar", "Arabic", decimal=".\u066b", groups=",\u066c",
     numbers="""
         1 واحد
