@@ -235,11 +235,16 @@ def test_abbreviated_town_does_not_end_the_sentence():
 
 
 def test_unreadable_number_is_refused_with_its_message():
-    result = one("Вчера, 6 сентября, в стране прошли акции. Всего вчера задержано 1,5 тысячи человек.", id=4242)
-    assert not result.counts
+    result = one("Вчера, 6 сентября, в стране прошли акции. Всего вчера задержано 1,500 человек.", id=4242)
+    assert not result.counts  # in Russian a comma before three digits may be a decimal comma: ambiguous
     refused, = result.refused
-    assert (refused.message_id, refused.phrase) == (4242, "1,5 тысячи человек")
-    assert "cannot read the number" in refused.reason
+    assert (refused.message_id, refused.phrase) == (4242, "1,500 человек")
+    assert "ambiguous" in refused.reason
+
+
+def test_a_decimal_comma_with_a_multiplier_reads_exactly():
+    result = one("Вчера, 6 сентября, в стране прошли акции. Всего вчера задержано 1,5 тысячи человек.", id=4243)
+    assert [(c.estimate.low, c.estimate.high) for c in result.counts] == [(1500, 1500)]
 
 
 def test_an_unknown_hedge_is_never_dropped():
@@ -286,24 +291,24 @@ def test_viasna_count_of_one_city_is_skipped_and_undated_one_refused():
 
 # --- reading a phrase ------------------------------------------------------------------------
 
-@pytest.mark.parametrize("phrase, language, english", [
-    ("около 3 тысяч человек", "ru", "about 3 thousand"),
-    ("более двух тысяч человек", "ru", "more than two thousand"),
-    ("более тысячи человек", "ru", "more than a thousand"),
-    ("свыше 350 человек", "ru", "more than 350"),
-    ("1 500 человек", "ru", "1500"),
-    ("116", "ru", "116"),
-    ("як мінімум 213", "be", "at least 213"),
-    ("больш за 300", "be", "more than 300"),
+@pytest.mark.parametrize("phrase, language, low, high", [
+    ("около 3 тысяч человек", "ru", 2500, 3500),
+    ("более двух тысяч человек", "ru", 2001, None),
+    ("более тысячи человек", "ru", 1001, None),
+    ("свыше 350 человек", "ru", 351, None),
+    ("1 500 человек", "ru", 1500, 1500),
+    ("як мінімум 213", "be", 213, None),
+    ("больш за 300", "be", 301, None),
 ])
-def test_english_rendering_keeps_the_hedge(phrase, language, english):
-    assert telegram_counts.english_rendering(phrase, language) == english
+def test_count_phrases_read_in_their_language_with_the_hedge(phrase, language, low, high):
+    estimate = telegram_counts.read_count_phrase(phrase, language)
+    assert (estimate.low, estimate.high) == (low, high)
 
 
-@pytest.mark.parametrize("phrase", ["1,5 тыс. человек", "десятки человек", "1️⃣2️⃣0️⃣", "как минимум пра 11"])
-def test_english_rendering_refuses(phrase):
-    with pytest.raises(ValueError, match="cannot read the number"):
-        telegram_counts.english_rendering(phrase, "ru")
+@pytest.mark.parametrize("phrase", ["1,500 человек", "десятки человек", "1️⃣2️⃣0️⃣", "как минимум пра 11"])
+def test_count_phrases_that_cannot_be_read_exactly_are_refused(phrase):
+    with pytest.raises(ValueError):
+        telegram_counts.read_count_phrase(phrase, "ru")
 
 
 def test_review_names_what_does_not_square(pressmvd, curation):

@@ -22,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import fastimport, paths, terms
-from .estimates import parse_estimate
+from .estimates import UnreadablePhrase, read_figure
 
 # Dates outside this window are typing mistakes for this story (2020 election to its aftermath).
 DATE_RANGE = (dt.date(2020, 1, 1), dt.date(2022, 12, 31))
@@ -243,13 +243,12 @@ def _check_figures(df, file, problems):
         problems.append(Problem(file, row, "period_start", "is after period_end"))
     estimates = {}
     for row, record in df.iterrows():
-        column = "phrase_en_ours" if pd.notna(record["phrase_en_ours"]) else "phrase"
-        if pd.isna(record[column]):
-            continue
+        phrase, english, language = (None if pd.isna(record[c]) else record[c]
+                                     for c in ("phrase", "phrase_en_ours", "language"))
         try:
-            estimates[row] = parse_estimate(record[column])
-        except ValueError as e:
-            problems.append(Problem(file, row, column, f"cannot read the number: {e}"))
+            estimates[row] = read_figure(phrase, language, english)
+        except UnreadablePhrase as e:
+            problems.append(Problem(file, row, "phrase_en_ours" if e.in_english else "phrase", str(e)))
     for field in ("low", "high", "value"):
         df[field] = pd.array([getattr(estimates.get(r), field, None) for r in df.index], dtype="Int64")
     df["kind"] = pd.array([getattr(estimates.get(r), "kind", None) for r in df.index], dtype="string")

@@ -71,13 +71,9 @@ class Extraction:
 
 
 def read_count_phrase(phrase: str, language: str) -> Estimate:
-    """The one place where a Telegram count phrase ("свыше 350 человек") becomes an interval.
-
-    `parse_estimate` reads English; until it takes the phrase's language, the phrase is first
-    rendered word for word in English by `english_rendering`, which reads digits and only the
-    few number words the channels use, and refuses anything else.
-    """
-    return parse_estimate(english_rendering(phrase, language))
+    """The one place where a Telegram count phrase ("свыше 350 человек") becomes an interval,
+    read in the channel's language by the project's parser, exactly or not at all."""
+    return parse_estimate(phrase, language=language)
 
 
 _HEDGES = {
@@ -107,41 +103,10 @@ def hedge_left_behind(before: str, language: str) -> str | None:
     return word[1] if word and word[1].lower() in _MODIFIERS[language] else None
 
 
-_NUMBER_WORDS = {
-    "ru": {"двух": "two", "два": "two", "две": "two", "трех": "three", "трёх": "three", "три": "three",
-           "четырех": "four", "четырёх": "four", "пяти": "five", "шести": "six", "семи": "seven",
-           "восьми": "eight", "девяти": "nine", "десяти": "ten", "ста": "a hundred", "сто": "a hundred"},
-    "be": {"двух": "two", "дзвюх": "two", "трох": "three", "чатырох": "four", "пяці": "five",
-           "шасці": "six", "сямі": "seven", "васьмі": "eight", "дзевяці": "nine", "дзесяці": "ten"},
-}
-_THOUSAND = {"ru": r"тысяч[аи]?|тыс\.", "be": r"тысяч[аы]?|тыс\."}
 COUNT_NOUNS = {
     "ru": r"человек[а]?|граждан(?:ин|ина|е)?|участник(?:а|ов)?|лиц",
     "be": r"чалавек|чалавекі|затрыманых|грамадзян",
 }
-
-
-def english_rendering(phrase: str, language: str) -> str:
-    """A Russian or Belarusian count phrase in English words, hedge kept: 'около 3 тысяч человек'
-    -> 'about 3 thousand'. Raises ValueError for what it cannot read word for word."""
-    if language not in _HEDGES:
-        raise ValueError(f"no reading for language {language!r} in {phrase!r}")
-    text = " ".join(phrase.split()).lower()
-    hedge = ""
-    for words in sorted(_HEDGES[language], key=len, reverse=True):
-        if text.startswith(words + " "):
-            hedge, text = _HEDGES[language][words] + " ", text[len(words) + 1:]
-            break
-    words = "|".join(_NUMBER_WORDS[language])
-    m = re.fullmatch(
-        rf"(?:(?P<digits>\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+|\d+)|(?P<word>{words}))?"
-        rf"\s*(?P<thousand>{_THOUSAND[language]})?\s*(?:{COUNT_NOUNS[language]})?\.?", text)
-    if not m or not (m["digits"] or m["word"] or m["thousand"]):
-        raise ValueError(f"cannot read the number in {phrase!r}")
-    number = re.sub(r"\D", "", m["digits"]) if m["digits"] else _NUMBER_WORDS[language].get(m["word"] or "", "")
-    if m["thousand"]:
-        number = f"{number} thousand" if number else "a thousand"
-    return hedge + number
 
 
 def locator(channel: str, message_id: int) -> str:
