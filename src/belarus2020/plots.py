@@ -9,9 +9,12 @@ chart that uses these, so a reader never mistakes a floor for a count.
 from __future__ import annotations
 
 import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
 
+from . import charts, periods
 from .charts import ACTOR_COLOURS
 
 KIND_LABELS = {
@@ -20,6 +23,7 @@ KIND_LABELS = {
     "range": "range",
     "lower_bound": "floor ('more than', 'at least')",
     "upper_bound": "ceiling ('up to', 'fewer than')",
+    "vague": "vague ('tens of thousands'; bar: what the words allow)",
 }
 ACTOR_LABELS = {
     "government": "governments",
@@ -50,6 +54,16 @@ def _marker(kind: str) -> dict:
     return {"marker": "o", "facecolor": None, "size": 40}
 
 
+def _point(row) -> float:
+    """Where a hedged number is drawn: a floor at its floor, a ceiling at its ceiling, else its value
+    (or the middle of its interval when the words give no value)."""
+    if row["kind"] == "lower_bound":
+        return row["low"]
+    if row["kind"] == "upper_bound":
+        return row["high"]
+    return row["value"] if pd.notna(row["value"]) else (row["low"] + row["high"]) / 2
+
+
 def draw_estimates(ax, rows: pd.DataFrame, x: str, colour: str = "counter_type", horizontal: bool = False) -> None:
     """Draw each row's estimate at position `x`: dot, interval bar or open triangle by kind.
 
@@ -58,10 +72,8 @@ def draw_estimates(ax, rows: pd.DataFrame, x: str, colour: str = "counter_type",
     for _, row in rows.iterrows():
         col = ACTOR_COLOURS.get(row[colour], "#555555") if colour in rows else colour
         style = _marker(row["kind"])
-        point = row["low"] if row["kind"] == "lower_bound" else (
-            row["high"] if row["kind"] == "upper_bound" else (
-                row["value"] if pd.notna(row["value"]) else (row["low"] + row["high"]) / 2))
-        if row["kind"] in ("approximate", "range") and row["high"] > row["low"]:
+        point = _point(row)
+        if row["kind"] in ("approximate", "range", "vague") and row["high"] > row["low"]:
             span = dict(color=col, linewidth=3, alpha=0.55, solid_capstyle="butt")
             if horizontal:
                 ax.plot([row["low"], row["high"]], [row[x], row[x]], **span)
@@ -78,17 +90,24 @@ OUTSIDE = {"loc": "upper left", "bbox_to_anchor": (1.01, 1.0)}
 OUTSIDE_LOW = {"loc": "lower left", "bbox_to_anchor": (1.01, 0.0)}
 
 
-def kind_legend(ax, kinds, placement=None, horizontal: bool = False) -> None:
-    """A legend of marker shapes for the kinds drawn, in grey (right of the axes unless placed)."""
+def _add_legend(ax, handles, **options) -> None:
+    """Add a legend as an artist of its own, so several can stand beside each other and none is
+    drawn twice (`ax.legend` would also keep the last one as the axes' own legend)."""
+    ax.add_artist(Legend(ax, handles, [h.get_label() for h in handles], **options))
+
+
+def kind_legend(ax, kinds, placement=None, horizontal: bool = False, extra=(), title="how the source hedged") -> None:
+    """A legend of marker shapes for the kinds drawn, in grey (right of the axes unless placed),
+    followed by any `extra` handles (such as `period_handles`)."""
     handles = []
     for kind in [k for k in KIND_LABELS if k in set(kinds)]:
         style = _marker(kind)
         marker = {"^": ">", "v": "<"}.get(style["marker"], style["marker"]) if horizontal else style["marker"]
-        handles.append(Line2D([], [], marker=marker, linestyle="-" if kind in ("approximate", "range") else "",
+        handles.append(Line2D([], [], marker=marker, linestyle="-" if kind in ("approximate", "range", "vague") else "",
                               color="#555555", markerfacecolor=style["facecolor"] or "#555555",
                               markersize=7, label=KIND_LABELS[kind]))
-    ax.add_artist(ax.legend(handles=handles, title="how the source hedged", title_fontsize=8,
-                            alignment="left", labelspacing=0.3, **(placement or OUTSIDE)))
+    _add_legend(ax, handles + list(extra), title=title, title_fontsize=8, alignment="left", labelspacing=0.3,
+                **(placement or OUTSIDE))
 
 
 def colour_legend(ax, types, placement=None) -> None:
@@ -96,8 +115,8 @@ def colour_legend(ax, types, placement=None) -> None:
     handles = [Line2D([], [], marker="s", linestyle="", color=ACTOR_COLOURS[t], markersize=8,
                       label=COUNTER_TYPE_LABELS.get(t, t.replace("_", " ")))
                for t in COUNTER_TYPE_LABELS if t in set(types)]
-    ax.add_artist(ax.legend(handles=handles, title="counted by", title_fontsize=8, alignment="left", labelspacing=0.3,
-                            **(placement or OUTSIDE_LOW)))
+    _add_legend(ax, handles, title="counted by", title_fontsize=8, alignment="left", labelspacing=0.3,
+                **(placement or OUTSIDE_LOW))
 
 
 def month_axis(ax, axis: str = "x") -> None:
@@ -127,3 +146,81 @@ def value_grid(ax, axis: str = "y") -> None:
     """Grid lines across the value axis only."""
     ax.grid(axis=axis, visible=True)
     ax.grid(axis="y" if axis == "x" else "x", visible=False)
+
+
+RETROSPECTIVE_LABEL = (f"retrospective estimate: published more than "
+                       f"{periods.RETROSPECTIVE_AFTER.days} days after its period ended")
+
+
+def _is_true(flag) -> bool:
+    """A flag from a nullable boolean Series: unknown (NA) counts as not set."""
+    return flag is not None and not pd.isna(flag) and bool(flag)
+
+
+def draw_periods(ax, rows: pd.DataFrame, colour: str = "counter_type", retrospective: pd.Series | None = None) -> None:
+    """Each row's period as what it is, on a time axis: a line at the row's number from the first
+    to the last day its period can cover, its estimate drawn at that last day (dot, interval or
+    floor, as in `draw_estimates`). A row whose start the source does not state gets no line.
+    Rows flagged in `retrospective` (see `periods.retrospective`) are ringed in black.
+    """
+    ends = []
+    for index, row in rows.iterrows():
+        first, last = periods.bounds(row)
+        ends.append(last)
+        col = ACTOR_COLOURS.get(row[colour], "#555555") if colour in rows else colour
+        if pd.notna(first) and pd.notna(last) and last > first:
+            ax.plot([first, last], [_point(row)] * 2, color=col, linewidth=1.4, alpha=0.6,
+                    solid_capstyle="butt", zorder=2)
+        if retrospective is not None and _is_true(retrospective.get(index)):
+            ax.scatter(last, _point(row), marker="o", s=170, facecolors="none", edgecolors="black",
+                       linewidths=0.9, zorder=4)
+    draw_estimates(ax, rows.assign(period_last_day=ends), x="period_last_day", colour=colour)
+
+
+def period_handles(rows: pd.DataFrame, retrospective: pd.Series | None = None) -> list:
+    """Legend entries for `draw_periods`: what a line means, a marker without one, and the ring."""
+    handles = [Line2D([], [], color="#555555", linewidth=1.4, alpha=0.6, label="period covered (first to last day)")]
+    if any(pd.isna(periods.bounds(row)[0]) for _, row in rows.iterrows()):
+        handles.append(Line2D([], [], marker="o", linestyle="", color="#555555", markersize=6,
+                              label="no line: period start not stated"))
+    if retrospective is not None and any(_is_true(flag) for flag in retrospective):
+        handles.append(Line2D([], [], marker="o", linestyle="", markersize=11, markerfacecolor="none",
+                              markeredgecolor="black", label=RETROSPECTIVE_LABEL))
+    return handles
+
+
+def unit_panels(table: pd.DataFrame, group: str, label: str, colour: str = "counter_type", width: float = 8.0,
+                annotate: str | None = None):
+    """Small multiples, one stacked panel per value of `group` (a step, a unit), each with its own
+    number scale starting at zero: rows of different units are never read off one axis.
+
+    Each panel draws its rows' estimates horizontally (as `draw_estimates`), labelled by `label`;
+    a row with no number (`low` missing) is written 'no count' rather than dropped; with
+    `annotate`, that column's words (e.g. 'at least 26,577') stand beside each marker.
+    Returns the figure and its axes, one per group, in order.
+    """
+    charts.use_house_style()
+    groups = list(dict.fromkeys(table[group]))
+    sizes = [int((table[group] == g).sum()) for g in groups]
+    fig, axes = plt.subplots(len(groups), 1, figsize=(width, 0.8 + 0.42 * sum(sizes) + 0.45 * len(groups)),
+                             gridspec_kw={"height_ratios": sizes}, squeeze=False)
+    axes = list(axes[:, 0])
+    for ax, name in zip(axes, groups):
+        part = table[table[group] == name].reset_index(drop=True)
+        part = part.assign(position=range(len(part)))
+        counted = part[part["low"].notna()]
+        draw_estimates(ax, counted, x="position", colour=colour if colour in table else "#555555", horizontal=True)
+        tops = [row["high"] if pd.notna(row["high"]) else row["low"] for _, row in counted.iterrows()]
+        ax.set_xlim(0, 1.3 * max(tops) if tops else 1)
+        if annotate:
+            for _, row in counted.iterrows():
+                ax.annotate(row[annotate], (_point(row), row["position"]), xytext=(8, 0), textcoords="offset points",
+                            va="center", fontsize=8, color="#333333")
+        for _, row in part[part["low"].isna()].iterrows():
+            ax.text(0, row["position"], "  no count", va="center", fontsize=8, color="#555555")
+        ax.set_yticks(part["position"], part[label])
+        ax.set_ylim(len(part) - 0.5, -0.5)
+        ax.set_title(str(name), loc="left", fontsize=9)
+        charts.thousands(ax, "x")
+        value_grid(ax, "x")
+    return fig, axes
