@@ -34,15 +34,15 @@ def _with_copies(rows: pd.DataFrame, id_column: str) -> pd.DataFrame:
     return claims
 
 
-def distinct_claims(figures: pd.DataFrame, measures: list[str] | str) -> pd.DataFrame:
-    """One row per claim of the given measure(s) whose own row is reliable, sorted by date.
-
-    `figure_ids` lists the claim and all its copies; `copies` counts them.
+def distinct_claims(figures: pd.DataFrame, measures: list[str] | str, include_weak: bool = False) -> pd.DataFrame:
+    """One row per claim of the given measure(s) whose own row is reliable (or any, with
+    include_weak), sorted by date. `figure_ids` lists the claim and all its copies; `copies` counts them.
     """
     measures = [measures] if isinstance(measures, str) else measures
     rows = figures[figures["measure"].isin(measures)]
     claims = _with_copies(rows, "figure_id")
-    claims = claims[claims["reliability"] == "ok"]
+    if not include_weak:
+        claims = claims[claims["reliability"] == "ok"]
     return claims.sort_values(["period_end_date", "counted_by", "low", "figure_id"], ignore_index=True)
 
 

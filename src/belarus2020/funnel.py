@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import intervals, periods, prose
-from .claims import estimate_of
+from .claims import distinct_claims, estimate_of
 
 
 @dataclass(frozen=True)
@@ -46,18 +46,13 @@ WINDOW = (pd.Timestamp("2020-08-09"), pd.Timestamp("2020-12-31"))
 BASELINE_STARTS = {"since_election": pd.Timestamp("2020-08-09"), "since_campaign": pd.Timestamp("2020-05-06")}
 
 
-def _own_rows(figures: pd.DataFrame) -> pd.DataFrame:
-    """Rows that stand for a claim (`copy_of` empty), with `copy_ids`: the rows that copy each."""
-    copies = figures.dropna(subset=["copy_of"]).groupby("copy_of")["figure_id"].agg(";".join)
-    own = figures[figures["copy_of"].isna()].copy()
-    own["copy_ids"] = own["figure_id"].map(copies).fillna("")
-    return own
-
-
-def claims(figures: pd.DataFrame) -> pd.DataFrame:
-    """One row per reliable claim, with `copy_ids`, so a chart's data keeps every id behind each number."""
-    own = _own_rows(figures)
-    return own[own["reliability"] == "ok"]
+def claims(figures: pd.DataFrame, include_weak: bool = False) -> pd.DataFrame:
+    """One row per reliable claim (`belarus2020.claims`), with `copy_ids`: the rows that copy it,
+    so a chart's data keeps every id behind each number."""
+    own = distinct_claims(figures, sorted(figures["measure"].dropna().unique()), include_weak)
+    own["copy_ids"] = [";".join(i for i in ids.split(";") if i != fid)
+                       for fid, ids in zip(own["figure_id"], own["figure_ids"])]
+    return own.drop(columns=["figure_ids", "source_ids", "copies"])
 
 
 def _coverage(row, window) -> tuple[int, int]:
@@ -127,7 +122,7 @@ def table(figures: pd.DataFrame, measures: pd.DataFrame, steps=STEPS, window=WIN
                          "figure_id": "", "copy_ids": ""})
         else:
             rows.append(_describe(chosen, step.name, unit, "step"))
-    own = _own_rows(figures)
+    own = claims(figures, include_weak=True)
     osce = own[(own["counter_type"] == "osce") & own["measure"].map(vocabulary["unit"]).eq("person")
                & own["measure"].str.startswith("detained")]
     for _, row in osce.sort_values("figure_id").iterrows():
