@@ -24,7 +24,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import catalogue, fastimport, paths
+from . import article, catalogue, fastimport, paths
 
 STATE_FILE = paths.ROOT / ".build" / "state.json"
 KERNEL_SPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
@@ -298,7 +298,9 @@ def main(argv: list[str]) -> int:
         return 1
     problems = [d for r in results for d in r.differences]
     if args.check and not args.notebooks:
-        problems += orphans()
+        problems += orphans() + article.differences()
+    elif not args.check and (written := article.refresh()):
+        print(f"wrote {', '.join(written)}")
     for problem in problems:
         print(f"  - {problem}", file=sys.stderr)
     elapsed = time.perf_counter() - start
