@@ -162,10 +162,17 @@ def markdown(article: Article, records: evidence.Records) -> str:
 
 def block_markdown(block: Block, href) -> list[str]:
     if block.kind == "markdown":
-        return [block.markdown, ""]
+        return [link_notebooks(block.markdown), ""]
     if block.kind == "paragraph":
-        return [linked(block.piece, href), ""]
+        return [link_notebooks(linked(block.piece, href)), ""]
     return chart_markdown(block, href)
+
+
+def link_notebooks(markdown: str, root: str = "") -> str:
+    """'(notebook 01)' in the article becomes a link to that notebook."""
+    names = {p.name[:2]: p.name for p in paths.NOTEBOOKS.glob("[0-9][0-9]-*.ipynb")}
+    return re.sub(r"\bnotebook (\d\d)\b", lambda m: f"[notebook {m.group(1)}]({root}notebooks/{names[m.group(1)]})"
+                  if m.group(1) in names else m.group(), markdown)
 
 
 def findings(article: Article) -> str:

@@ -299,8 +299,14 @@ def main(argv: list[str]) -> int:
     problems = [d for r in results for d in r.differences]
     if args.check and not args.notebooks:
         problems += orphans() + article.differences()
-    elif not args.check and (written := article.refresh()):
-        print(f"wrote {', '.join(written)}")
+    elif not args.check:
+        try:  # the ledger, evidence pages, ANALYSIS.md, the HTML edition and the README's Findings
+            written = article.refresh()
+        except (ValueError, KeyError) as error:
+            print(f"build failed: {error}", file=sys.stderr)
+            return 1
+        if written:
+            print(f"wrote {', '.join(written)}")
     for problem in problems:
         print(f"  - {problem}", file=sys.stderr)
     elapsed = time.perf_counter() - start

@@ -68,7 +68,9 @@ def _relative(target: str, root: str) -> str:
 
 def markdown_html(text: str, root: str = "../") -> str:
     """The Markdown of our cells and paragraphs (headings, paragraphs, lists) as HTML."""
-    html = []
+    from .article import link_notebooks
+
+    text, html = link_notebooks(text), []
     for block in re.split(r"\n\s*\n", text.strip()):
         heading = re.match(r"(#{1,6}) (.*)", block)
         if heading:

@@ -56,7 +56,6 @@ class Piece:
     spans: list  # [(start, end, Entry)]
     chart: str | None = None
     part: str | None = None
-    tags: tuple = ()
 
 
 @dataclass
@@ -105,7 +104,6 @@ def read_notebook(path: Path) -> Notebook:
         return base if taken[base] == 1 else f"{base}-{taken[base]}"
 
     for index, cell in enumerate(nb["cells"], 1):
-        tags = tuple(cell.get("metadata", {}).get("tags", []))
         for output in cell.get("outputs", []):
             meta = output.get("metadata", {}).get("belarus2020")
             if not meta:
@@ -124,7 +122,7 @@ def read_notebook(path: Path) -> Notebook:
                               {t: n["ids"].get(t, []) for t in TABLES if n["ids"].get(t)})
                     spans.append((n["start"], n["end"], e))
                     entries.append(e)
-                pieces.append(Piece(path.name, index, block, text, markdown, spans, meta.get("chart"), part, tags))
+                pieces.append(Piece(path.name, index, block, text, markdown, spans, meta.get("chart"), part))
     return Notebook(path.name, nb["cells"], pieces, entries)
 
 
