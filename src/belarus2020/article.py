@@ -44,8 +44,10 @@ class Article:
 
     @property
     def entries(self) -> list:
-        pieces = [self.standfirst] + [p for b in self.body + self.methods for p in ([b.piece] if b.piece else [])
-                                      + [b.parts[k] for k in ("title", "caption", "alt_text") if b.parts]]
+        """The ledger entries of every number the article prints, in reading order."""
+        pieces = [self.standfirst]
+        for block in self.body + self.methods:
+            pieces += [block.piece] if block.piece else [block.parts[k] for k in entries.CHART_PARTS if block.parts]
         return [e for p in pieces for _, _, e in p.spans]
 
     def source_ids(self, records: evidence.Records) -> list[str]:
@@ -109,8 +111,9 @@ def linked(piece: entries.Piece, href) -> str:
     return "".join(out)
 
 
-def evidence_href(prefix: str = "") -> callable:
-    return lambda entry: f"{prefix}analysis/evidence/{Path(entry.notebook).stem}.md#{entry.entry}"
+def evidence_href(entry: entries.Entry) -> str:
+    """Where a number's evidence is, from the project root."""
+    return f"analysis/evidence/{Path(entry.notebook).stem}.md#{entry.entry}"
 
 
 def chart_markdown(block: Block, href) -> list[str]:
@@ -134,7 +137,7 @@ def sources_markdown(article: Article, records: evidence.Records) -> list[str]:
 
 def markdown(article: Article, records: evidence.Records) -> str:
     """ANALYSIS.md."""
-    href = evidence_href()
+    href = evidence_href
     page = f"analysis/evidence/{Path(article.notebook.name).stem}.md"
     lines = [
         f"<!-- Written by `make analysis` from notebooks/{article.notebook.name} and its prose file; "
@@ -180,7 +183,7 @@ def findings(article: Article) -> str:
     lines = [FINDINGS[0], ""]
     for block in article.body:
         if block.kind == "chart":
-            lines += [f"**{linked(block.parts['title'], evidence_href())}.**", "",
+            lines += [f"**{linked(block.parts['title'], evidence_href)}.**", "",
                       f"![{markdown_escape(block.parts['alt_text'].text)}](figures/{block.chart}.png)", ""]
     return "\n".join(lines + [FINDINGS[1]])
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from html import escape
 
-from . import evidence, paths
+from . import article, evidence, paths
 
 STYLE = """
 :root { color-scheme: light; }
@@ -41,9 +41,10 @@ ul.sources li { overflow-wrap: anywhere; font-size: 0.92rem; }
 """
 
 _TOKEN = "\ue000{}\ue001"
+ROOT = "../"  # the project root, seen from the edition's folder (analysis/)
 
 
-def _inline(text: str, root: str) -> str:
+def _inline(text: str) -> str:
     """Inline Markdown (escapes, code, links, bold, italic) as HTML; everything else escaped."""
     kept = []
 
@@ -55,32 +56,30 @@ def _inline(text: str, root: str) -> str:
     text = re.sub(r"`([^`]*)`", lambda m: keep(f"<code>{escape(m.group(1))}</code>"), text)
     text = escape(text, quote=False)
     text = re.sub(r"\[([^\]]+)\]\(([^)\s]+)\)",
-                  lambda m: f'<a href="{escape(_relative(m.group(2), root), quote=True)}">{m.group(1)}</a>', text)
+                  lambda m: f'<a href="{escape(_relative(m.group(2)), quote=True)}">{m.group(1)}</a>', text)
     text = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", text)
     text = re.sub(r"\*(.+?)\*", r"<em>\1</em>", text)
     return re.sub("\ue010(\\d+)\ue011", lambda m: kept[int(m.group(1))], text)
 
 
-def _relative(target: str, root: str) -> str:
+def _relative(target: str) -> str:
     """A link written relative to the project root, as seen from the edition's folder."""
-    return target if re.match(r"[a-z]+:|#", target) else root + target
+    return target if re.match(r"[a-z]+:|#", target) else ROOT + target
 
 
-def markdown_html(text: str, root: str = "../") -> str:
+def markdown_html(text: str) -> str:
     """The Markdown of our cells and paragraphs (headings, paragraphs, lists) as HTML."""
-    from .article import link_notebooks
-
-    text, html = link_notebooks(text), []
+    text, html = article.link_notebooks(text), []
     for block in re.split(r"\n\s*\n", text.strip()):
         heading = re.match(r"(#{1,6}) (.*)", block)
         if heading:
-            level = min(len(heading.group(1)) + 0, 6)
-            html.append(f"<h{level}>{_inline(heading.group(2), root)}</h{level}>")
+            level = len(heading.group(1))
+            html.append(f"<h{level}>{_inline(heading.group(2))}</h{level}>")
         elif block.lstrip().startswith("- "):
             items = re.split(r"(?m)^\s*- ", block)[1:]
-            html.append("<ul>" + "".join(f"<li>{_inline(' '.join(i.split()), root)}</li>" for i in items) + "</ul>")
+            html.append("<ul>" + "".join(f"<li>{_inline(' '.join(i.split()))}</li>" for i in items) + "</ul>")
         else:
-            html.append(f"<p>{_inline(' '.join(block.split()), root)}</p>")
+            html.append(f"<p>{_inline(' '.join(block.split()))}</p>")
     return "\n".join(html)
 
 
@@ -88,14 +87,14 @@ def _number(entry, text: str) -> str:
     return f'<a class="num" id="n-{entry.entry}" href="#ev-{entry.entry}">{escape(text, quote=False)}</a>'
 
 
-def piece_html(piece, root: str = "../") -> str:
+def piece_html(piece) -> str:
     """A paragraph or chart text as HTML, each number a link to its evidence on the page."""
     if piece.markdown:
         marked, at = [], 0
         for index, (start, end, _) in enumerate(piece.spans):
             marked += [piece.text[at:start], _TOKEN.format(index)]
             at = end
-        html = markdown_html("".join(marked + [piece.text[at:]]), root)
+        html = markdown_html("".join(marked + [piece.text[at:]]))
     else:
         html, at = [], 0
         for index, (start, end, _) in enumerate(piece.spans):
@@ -126,7 +125,7 @@ def figure_html(block) -> str:
     parts = block.parts
     return (f'<figure id="chart-{block.chart}">\n{inline_svg(block.chart)}\n<figcaption>'
             f"<strong>{piece_html(parts['title'])}.</strong> {piece_html(parts['caption'])} "
-            f'Chart <code>{block.chart}</code>; <a href="../figures/{block.chart}.csv">the data drawn</a>.'
+            f'Chart <code>{block.chart}</code>; <a href="{ROOT}figures/{block.chart}.csv">the data drawn</a>.'
             f"<details><summary>The chart in words</summary><p>{piece_html(parts['alt_text'])}</p></details>"
             "</figcaption>\n</figure>")
 
@@ -159,25 +158,25 @@ def record_html(table: str, rid: str, records) -> str:
             + "".join(f'<span class="detail">{line}</span>' for line in rest) + "</li>")
 
 
-def html(article, records) -> str:
-    """The HTML edition of the article."""
-    body = [block_html(b) for b in article.body]
-    methods = [block_html(b) for b in article.methods]
-    standfirst = piece_html(article.standfirst).replace("<p>", '<p class="standfirst">', 1)
+def html(analysis: article.Article, records) -> str:
+    """The HTML edition of the analysis."""
+    body = [block_html(b) for b in analysis.body]
+    methods = [block_html(b) for b in analysis.methods]
+    standfirst = piece_html(analysis.standfirst).replace("<p>", '<p class="standfirst">', 1)
     return "\n".join([
         "<!doctype html>",
         '<html lang="en">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(article.title)}</title>",
+        f"<title>{escape(analysis.title)}</title>",
         '<link rel="icon" href="data:,">',
         f"<style>{STYLE}</style>",
         "</head>",
         "<body>",
         "<main>",
         "<article>",
-        f"<h1>{escape(article.title)}</h1>",
+        f"<h1>{escape(analysis.title)}</h1>",
         standfirst,
         '<p class="note">Every underlined number opens the rows it stands on and the words of their '
         "sources, further down this page.</p>",
@@ -187,15 +186,15 @@ def html(article, records) -> str:
         "</article>",
         '<section id="evidence">',
         "<h2>Evidence for every number</h2>",
-        *(evidence_html(e, records) for e in article.entries),
+        *(evidence_html(e, records) for e in analysis.entries),
         "<h3>The rows of the larger groups</h3>",
-        '<ul class="rows">' + "".join(record_html(table, rid, records) for table, rid in evidence.listed(article.entries))
+        '<ul class="rows">' + "".join(record_html(table, rid, records) for table, rid in evidence.listed(analysis.entries))
         + "</ul>",
         "</section>",
         '<section id="sources">',
         "<h2>Sources</h2>",
         '<ul class="sources">' + "".join(f"<li>{evidence.source_line(records, i, evidence.Html)}</li>"
-                                         for i in article.source_ids(records)) + "</ul>",
+                                         for i in analysis.source_ids(records)) + "</ul>",
         "</section>",
         "</main>",
         "</body>",
