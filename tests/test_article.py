@@ -67,6 +67,19 @@ def test_every_evidence_link_reaches_an_anchor_github_keeps(name):
         assert fragment in LEDGER, f"{name}: #{fragment} is no ledger entry"
 
 
+PAGES = sorted((paths.ROOT / "analysis" / "evidence").glob("*.md"))
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p.name for p in PAGES])
+def test_links_within_an_evidence_page_reach_its_records(page):
+    text = page.read_text(encoding="utf-8")
+    offered = anchors(text)
+    for fragment in re.findall(r"\]\(<#([^>]+)>\)", text):
+        assert fragment in offered, f"{page.name}: #{fragment} has no anchor"
+    for entry in (e for e in LEDGER.values() if e["notebook"] == page.name.replace(".md", ".ipynb")):
+        assert entry["entry"] in offered, f"{page.name}: no anchor for {entry['entry']}"
+
+
 def test_every_number_in_the_article_links_to_its_evidence():
     prose_part = ANALYSIS[:ANALYSIS.index("\n## Sources")]
     text = re.sub(r"<!--.*?-->", "", prose_part, flags=re.S)
