@@ -41,3 +41,13 @@ def scratch(tmp_path, monkeypatch):
     monkeypatch.setattr(paths, "DATA", tmp_path / "data")
     monkeypatch.setattr(paths, "RAW", tmp_path / "data" / "raw")
     return data
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say plainly when the browser tests did not run, and how to make them run."""
+    skipped = [r for r in terminalreporter.stats.get("skipped", []) if "Chromium" in str(r.longrepr)]
+    if skipped:
+        terminalreporter.write_line(
+            f"NOTE: {len(skipped)} browser tests of the HTML edition were SKIPPED: Chromium or chromedriver is not "
+            "installed. Install them (Debian/Ubuntu: `apt-get install chromium chromium-driver`) and run `make test` "
+            "again.", yellow=True, bold=True)

@@ -69,9 +69,27 @@ def test_save_writes_three_files_and_one_catalogue_row(figures_dir):
     rows = catalogue.read()
     assert rows == [{"chart_id": "small-chart", "title": "Y rises with x", "caption": "Two points.",
                      "alt_text": "A line rising from 3 to 4.", "sources": "Source: test", "notebook": "99-test.ipynb"}]
-    bundle = image._repr_mimebundle_()
+    bundle, metadata = image._repr_mimebundle_()
     assert bundle["text/plain"] == "A line rising from 3 to 4."
-    assert bundle["image/png"]
+    assert bundle["text/html"].startswith('<img src="data:image/png;base64,iVBOR')
+    assert bundle["text/html"].endswith('alt="A line rising from 3 to 4."/>')
+    assert metadata["alt"] == "A line rising from 3 to 4."
+    assert metadata["belarus2020"]["chart"] == "small-chart"
+
+
+def test_numbers_in_chart_texts_are_recorded_and_the_svg_describes_the_chart(figures_dir):
+    from belarus2020 import ledger, prose
+
+    n = ledger.Number("2", "count", (("figures", "F0001"),), "points", "2")
+    image = small_chart(title=prose.fill("{n} points & <rising>", n=n), alt_text="A line rising from 3 to 4, \"quoted\".")
+    _, metadata = image._repr_mimebundle_()
+    [recorded] = metadata["belarus2020"]["title"]["numbers"]
+    assert metadata["belarus2020"]["title"]["text"] == "2 points & <rising>"
+    assert (recorded["start"], recorded["end"], recorded["ids"]) == (0, 1, {"figures": ["F0001"]})
+    assert catalogue.read()[0]["title"] == "2 points & <rising>"
+    svg = (figures_dir / "small-chart.svg").read_text()
+    assert "<title>2 points &amp; &lt;rising&gt;</title>" in svg
+    assert "<desc>A line rising from 3 to 4, &quot;quoted&quot;.</desc>" in svg
 
 
 def test_saving_again_replaces_the_row_and_keeps_the_catalogue_sorted(figures_dir):

@@ -24,7 +24,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import catalogue, fastimport, paths
+from . import article, catalogue, fastimport, paths
 
 STATE_FILE = paths.ROOT / ".build" / "state.json"
 KERNEL_SPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
@@ -298,7 +298,15 @@ def main(argv: list[str]) -> int:
         return 1
     problems = [d for r in results for d in r.differences]
     if args.check and not args.notebooks:
-        problems += orphans()
+        problems += orphans() + article.differences()
+    elif not args.check:
+        try:  # the ledger, evidence pages, ANALYSIS.md, the HTML edition and the README's Findings
+            written = article.refresh()
+        except (ValueError, KeyError) as error:
+            print(f"build failed: {error}", file=sys.stderr)
+            return 1
+        if written:
+            print(f"wrote {', '.join(written)}")
     for problem in problems:
         print(f"  - {problem}", file=sys.stderr)
     elapsed = time.perf_counter() - start

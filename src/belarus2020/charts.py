@@ -13,6 +13,7 @@ import contextlib
 import os
 import re
 import textwrap
+from html import escape
 from pathlib import Path
 
 import matplotlib as mpl
@@ -82,21 +83,23 @@ def source_line(publishers, limit: int = 5) -> str:
             + "; ".join(names[:limit]))
 
 
-def save(fig, chart_id: str, *, title: str, caption: str, alt_text: str, source: str,
-         data: pd.DataFrame) -> "ChartImage":
+def save(fig, chart_id: str, *, title, caption, alt_text, source: str, data: pd.DataFrame) -> "ChartImage":
     """Title the figure, add its source line, write PNG, SVG and CSV, record it in figures/index.csv.
 
     `title` states the finding; `caption` says what is drawn; `alt_text` describes the chart
-    for someone who cannot see it; `data` is exactly what was drawn.
-    Returns the PNG for display in the notebook, with the alt text as its text form.
+    for someone who cannot see it; `data` is exactly what was drawn. Title, caption and alt text
+    are `prose.fill` texts wherever they carry a number, so the ledger records each number.
+    Returns the chart for display in the notebook, its alt text on the image and as plain text.
     """
     if not _CHART_ID.match(chart_id):
         raise ValueError(f"chart id {chart_id!r}: use lower-case words joined by hyphens")
-    for name, text in (("title", title), ("caption", caption), ("alt_text", alt_text), ("source", source)):
-        if not text or not text.strip():
+    texts = {"title": title, "caption": caption, "alt_text": alt_text}
+    for name, text in {**texts, "source": source}.items():
+        if not text or not str(text).strip():
             raise ValueError(f"chart {chart_id!r}: {name} is empty")
     if data.empty:
         raise ValueError(f"chart {chart_id!r}: no data to save")
+    title, caption, alt_text = (str(t) for t in texts.values())
 
     title_lines = textwrap.wrap(title, 80)
     source_lines = textwrap.wrap(f"{source}. Chart {chart_id}, belarus2020.", 120)
@@ -115,6 +118,8 @@ def save(fig, chart_id: str, *, title: str, caption: str, alt_text: str, source:
     with mpl.rc_context({"svg.hashsalt": f"belarus2020-{chart_id}", "svg.fonttype": "path"}):
         for fmt in ("png", "svg"):
             fig.savefig(folder / f"{chart_id}.{fmt}", format=fmt, metadata=_METADATA[fmt], bbox_inches=bbox)
+    svg = folder / f"{chart_id}.svg"
+    svg.write_bytes(describe_svg(svg.read_bytes().decode("utf-8"), title, alt_text).encode("utf-8"))
     png = (folder / f"{chart_id}.png").read_bytes()
     plt.close(fig)
     data.to_csv(folder / f"{chart_id}.csv", index=False, lineterminator="\n")
@@ -123,17 +128,43 @@ def save(fig, chart_id: str, *, title: str, caption: str, alt_text: str, source:
            "sources": source, "notebook": _notebook_name()}
     rows = [r for r in catalogue.read() if r["chart_id"] != chart_id]
     catalogue.write(rows + [row])
-    return ChartImage(png, alt_text)
+    return ChartImage(png, chart_id, texts)
+
+
+def describe_svg(svg: str, title: str, description: str) -> str:
+    """The SVG with a <title> and <desc> as the root's first children, so screen readers announce it."""
+    opening = re.search(r"<svg\b[^>]*>", svg)
+    if not opening:
+        raise ValueError("not an SVG document: no <svg> element")
+    tag = opening.group()
+    if "role=" not in tag:
+        tag = tag[:-1] + ' role="img">'
+    described = f"\n <title>{escape(title)}</title>\n <desc>{escape(description)}</desc>"
+    return svg[:opening.start()] + tag + described + svg[opening.end():]
 
 
 class ChartImage:
-    """A saved chart as the notebook shows it: the PNG, with the alt text as plain text."""
+    """A saved chart as the notebook shows it: the PNG in an <img> whose alt is the chart's alt text.
 
-    def __init__(self, png: bytes, alt_text: str):
-        self.png, self.alt_text = png, alt_text
+    An HTML <img> rather than a bare PNG output, because nbconvert's default (lab) template and
+    other HTML renderers ignore an alt text kept only in the output's metadata. The metadata keeps
+    it too (`alt`, as nbconvert's classic template and the Jupyter proposal read it), with each
+    number of the title, caption and alt text and what it stands on, for the ledger.
+    """
+
+    def __init__(self, png: bytes, chart_id: str, texts: dict):
+        self.png, self.chart_id, self.texts = png, chart_id, texts
+        self.alt_text = str(texts["alt_text"])
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return {"image/png": base64.b64encode(self.png).decode("ascii"), "text/plain": self.alt_text}
+        image = base64.b64encode(self.png).decode("ascii")
+        html = f'<img src="data:image/png;base64,{image}" alt="{escape(self.alt_text, quote=True)}"/>'
+        parts = {}
+        for name, text in self.texts.items():
+            plain, spans = text.render(markdown=False) if hasattr(text, "render") else (str(text), [])
+            parts[name] = {"text": plain, "numbers": [s.record() for s in spans]}
+        metadata = {"alt": self.alt_text, "belarus2020": {"chart": self.chart_id, **parts}}
+        return {"text/html": html, "text/plain": self.alt_text}, metadata
 
 
 def figure(height: float = 4.5, width: float = 8.0):

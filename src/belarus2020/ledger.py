@@ -1,0 +1,178 @@
+"""Numbers that know what they stand on: the claims ledger's entries, made where the prose is made.
+
+Every number printed in commentary, a chart title or an alt text is one of these. It carries
+the text as printed, the operation that made it (a claim as reported, a count, a sum, a share,
+...) and every row beneath it: the figure ids of the claims, the statement ids counted, the
+events or sources a date comes from. The build collects them from the notebooks' outputs into
+`analysis/ledger.csv`, and the article links each number to the verbatim words of those rows.
+
+A share comes with its n ("71% (12 of 17)"); of a group smaller than `MIN_GROUP` only the count
+is given ("1 of 2"), because a percentage of two statements says nothing beyond the count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from . import claims, prose
+
+MIN_GROUP = 5
+TABLES = ("figures", "statements", "events", "sources", "states")
+
+
+@dataclass(frozen=True)
+class Number:
+    text: str
+    operation: str
+    ids: tuple  # ((table, id), ...) sorted, tables from TABLES
+    how: str = ""
+    value: str = ""
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __format__(self, spec: str) -> str:
+        return self.text
+
+    def ids_of(self, table: str) -> list[str]:
+        return [i for t, i in self.ids if t == table]
+
+    def record(self) -> dict:
+        """What the notebook's output metadata keeps about this number."""
+        return {"text": self.text, "operation": self.operation, "how": self.how, "value": self.value,
+                "ids": {t: self.ids_of(t) for t in TABLES if self.ids_of(t)}}
+
+
+def _split(value) -> list[str]:
+    return [] if pd.isna(value) else [i for i in str(value).split(";") if i]
+
+
+def _row_ids(row) -> list[tuple[str, str]]:
+    """The ids a row stands for: its figures (a claim's copies included), statement, event, state or source."""
+    get = row.get
+    if get("figure_ids") is not None and not pd.isna(get("figure_ids")):
+        return [("figures", i) for i in _split(get("figure_ids"))]
+    for column, table in (("figure_id", "figures"), ("statement_id", "statements"), ("event_id", "events")):
+        if get(column) is not None and not pd.isna(get(column)):
+            return [(table, str(get(column)))]
+    if get("iso_alpha3") is not None and get("state") is not None:
+        return [("states", str(get("state")))]
+    if get("source_id") is not None and not pd.isna(get("source_id")):
+        return [("sources", i) for i in _split(get("source_id"))]
+    raise ValueError(f"no id to record in this row (columns {sorted(row.keys())}); "
+                     "give rows with figure_ids, figure_id, statement_id, event_id, state or source_id")
+
+
+def ids_of(*rows) -> tuple:
+    """Every id beneath the given rows: DataFrames, rows (Series or dicts), or lists of them."""
+    found = set()
+    for item in rows:
+        if isinstance(item, pd.DataFrame):
+            found.update(pair for _, row in item.iterrows() for pair in _row_ids(row))
+        elif isinstance(item, (pd.Series, dict)):
+            found.update(_row_ids(item))
+        elif isinstance(item, Number):
+            found.update(item.ids)
+        elif isinstance(item, (list, tuple)):
+            found.update(ids_of(*item))
+        else:
+            raise TypeError(f"cannot find ids in {type(item).__name__}")
+    return tuple(sorted(found, key=lambda pair: (TABLES.index(pair[0]), pair[1])))
+
+
+def _interval(row) -> str:
+    low, high = claims.interval_of(row)
+    return f"[{low}, {'' if high is None else high}]"
+
+
+def claim(row, who: bool = True, when: bool = True) -> Number:
+    """A claim as its source hedged it, with its counter and date: 'more than 27,000 (OHCHR, 4 Dec 2020)'."""
+    return Number(claims.describe(row, who=who, when=when), "claim", ids_of(row),
+                  "the claim as reported, read as an interval", _interval(row))
+
+
+def estimate(row) -> Number:
+    """A claim's number alone: 'more than 27,000'."""
+    return claim(row, who=False, when=False)
+
+
+def phrase(row) -> Number:
+    """The source's own words for a figure: 'around 13,000'."""
+    return Number(str(row["phrase"]), "phrase", ids_of(row), "the verbatim phrase", _interval(row))
+
+
+def quote(words: str, *rows) -> Number:
+    """Words quoted from the rows' excerpts; refused unless they stand verbatim in one of them."""
+    frame = pd.concat([r if isinstance(r, pd.DataFrame) else pd.DataFrame([r]) for r in rows])
+    if not any(words in str(excerpt) for excerpt in frame["excerpt"]):
+        raise ValueError(f"{words!r} does not stand verbatim in the excerpts of {ids_of(*rows)}")
+    return Number(words, "quotation", ids_of(*rows), "verbatim words from the excerpt")
+
+
+def count(*rows, how: str = "") -> Number:
+    """How many rows (claims, statements, events, states ...): '17'; every one of them is listed."""
+    ids = ids_of(*rows)
+    n = sum(len(r) if isinstance(r, pd.DataFrame) else 1 for r in rows)
+    return Number(prose.number(n), "count", ids, how or "number of rows", str(n))
+
+
+def total(rows: pd.DataFrame, how: str = "") -> Number:
+    """The sum of the rows' lowest values: what 'at least' their total is."""
+    value = int(sum(int(x) for x in rows["low"]))
+    return Number(prose.number(value), "sum", ids_of(rows), how or "sum of the lowest values the words allow",
+                  str(value))
+
+
+def share(part, whole, how: str = "") -> Number:
+    """'71% (12 of 17)': the part's share of the whole with its n; only '1 of 2' below MIN_GROUP."""
+    k, n = len(_members(part)), len(_members(whole))
+    if not set(_members(part)) <= set(_members(whole)):
+        raise ValueError("the part of a share must be drawn from its whole")
+    ids = ids_of(whole)
+    if n < MIN_GROUP:
+        return Number(f"{k} of {n}", "count", ids, how or f"group of fewer than {MIN_GROUP}: count only",
+                      f"{k}/{n}")
+    return Number(f"{round(100 * k / n)}% ({k} of {n})", "share", ids, how or "share of the rows listed",
+                  f"{k}/{n}")
+
+
+def _members(rows) -> list:
+    if isinstance(rows, pd.DataFrame):
+        return [tuple(_row_ids(r)) for _, r in rows.iterrows()]
+    return [tuple(_row_ids(r)) for r in rows]
+
+
+def interval(span: tuple, *rows, operation: str, how: str = "") -> Number:
+    """An interval computed from the rows' intervals (a sum, a difference): 'at least 11,451'."""
+    low, high = span
+    return Number(prose.interval(low, high), operation, ids_of(*rows), how, f"[{low}, {'' if high is None else high}]")
+
+
+def amount(value: int, *rows, operation: str, how: str = "") -> Number:
+    """Any other whole number computed from rows (a difference, a largest value): '28'."""
+    return Number(prose.number(int(value)), operation, ids_of(*rows), how, str(int(value)))
+
+
+def date(when, *rows, precision: str = "day", style: str = "day", how: str = "") -> Number:
+    """A date taken from the rows: '5 Nov 2020', 'Nov 2020' (style 'month'), 'November 2020' ('month_long')."""
+    when = pd.Timestamp(when)
+    if style == "month_long":
+        text = f"{when:%B %Y}"
+    elif style == "month":
+        text = f"{when:%b %Y}"
+    else:
+        text = prose.day(when, precision)
+    return Number(text, "date", ids_of(*rows), how or "date from the rows", f"{when:%Y-%m-%d}")
+
+
+def words(text: str, *rows, how: str = "words from the data") -> Number:
+    """Words from the data that contain digits (a name such as '37 OSCE participating States', a caveat)."""
+    return Number(str(text), "words", ids_of(*rows), how)
+
+
+def name(text: str, *rows):
+    """A name from the data for prose: the name itself, or, if it has digits ('ARTICLE 19'), a ledger entry."""
+    text = str(text)
+    return words(text, *rows, how="a name as the data give it") if any(c.isdigit() for c in text) else text
