@@ -1,4 +1,4 @@
-"""Shared fixtures: a scratch copy of the project's data that a test may break."""
+"""Shared fixtures: a scratch copy of the project's data (or of the whole project) that a test may break."""
 
 import csv
 import shutil
@@ -41,3 +41,19 @@ def scratch(tmp_path, monkeypatch):
     monkeypatch.setattr(paths, "DATA", tmp_path / "data")
     monkeypatch.setattr(paths, "RAW", tmp_path / "data" / "raw")
     return data
+
+
+@pytest.fixture
+def scratch_project(tmp_path, monkeypatch):
+    """A scratch copy of the project (package, data, notebooks, style) for running notebooks on
+    broken or edited data. Kernels import the package from the copy (PYTHONPATH), so they read
+    the scratch data too; charts go to the scratch figures/."""
+    for folder in ("src", "data", "notebooks"):
+        shutil.copytree(paths.ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(paths.RCFILE, tmp_path / paths.RCFILE.name)
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path / "src"))
+    monkeypatch.setenv(paths.FIGURES_ENV, str(tmp_path / "figures"))
+    for name, value in (("ROOT", tmp_path), ("DATA", tmp_path / "data"), ("RAW", tmp_path / "data" / "raw"),
+                        ("NOTEBOOKS", tmp_path / "notebooks"), ("RCFILE", tmp_path / paths.RCFILE.name)):
+        monkeypatch.setattr(paths, name, value)
+    return tmp_path
