@@ -11,7 +11,6 @@ from __future__ import annotations
 import base64
 import contextlib
 import os
-import re
 import textwrap
 from pathlib import Path
 
@@ -42,7 +41,6 @@ ACTOR_COLOURS = {
     "media": PALETTE["grey"],
 }
 
-_CHART_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _METADATA = {
     "png": {"Software": None},
     "svg": {"Date": None, "Creator": None},
@@ -90,8 +88,7 @@ def save(fig, chart_id: str, *, title: str, caption: str, alt_text: str, source:
     for someone who cannot see it; `data` is exactly what was drawn.
     Returns the PNG for display in the notebook, with the alt text as its text form.
     """
-    if not _CHART_ID.match(chart_id):
-        raise ValueError(f"chart id {chart_id!r}: use lower-case words joined by hyphens")
+    catalogue.check_chart_id(chart_id)
     for name, text in (("title", title), ("caption", caption), ("alt_text", alt_text), ("source", source)):
         if not text or not text.strip():
             raise ValueError(f"chart {chart_id!r}: {name} is empty")
