@@ -53,10 +53,15 @@ def read(path: Path, file: str, expected: list[str]) -> tuple[Table | None, list
     Returns (table, problems); the table is None when the file cannot be read as text at all.
     Every problem returned is structural: the cells cannot be trusted until it is fixed.
     """
-    text, problems = decode(path.read_bytes(), file)
+    with open(path, "rb") as f:
+        problems = _encoding_problems(f.read(200), file)
     if problems:
         return None, problems
-    table, problems = _parse(text, file)
+    try:
+        table, problems = _parse(path, file)
+    except UnicodeDecodeError:  # read as a stream; find the first byte that is not UTF-8 in the whole file
+        raw = path.read_bytes()
+        return None, [_not_utf8(raw, _first_bad_byte(raw), file)]
     if problems:
         return table, problems
     problems = header_problems(table, expected)
@@ -67,18 +72,22 @@ def read(path: Path, file: str, expected: list[str]) -> tuple[Table | None, list
 
 # --- encoding -------------------------------------------------------------------------------
 
-def decode(raw: bytes, file: str) -> tuple[str, list[Problem]]:
-    """The file's text (UTF-8, one leading byte-order mark dropped), or the problem with its encoding."""
-    if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        return "", [Problem(file, 1, None, f"is saved as UTF-32: {SAVE_AS_UTF8}", structural=True)]
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or raw[:200].count(0) > len(raw[:200]) // 4:
-        return "", [Problem(file, 1, None, "is saved as UTF-16 (Excel calls it 'Unicode Text'), not UTF-8: "
-                            + SAVE_AS_UTF8, structural=True)]
+def _encoding_problems(head: bytes, file: str) -> list[Problem]:
+    """UTF-32 and UTF-16 (Excel's 'Unicode Text'), told by their byte-order mark or their zero bytes."""
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return [Problem(file, 1, None, f"is saved as UTF-32: {SAVE_AS_UTF8}", structural=True)]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or head.count(0) > len(head) // 4:
+        return [Problem(file, 1, None, "is saved as UTF-16 (Excel calls it 'Unicode Text'), not UTF-8: "
+                        + SAVE_AS_UTF8, structural=True)]
+    return []
+
+
+def _first_bad_byte(raw: bytes) -> int:
     try:
-        text = raw.decode("utf-8")
+        raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        return "", [_not_utf8(raw, error.start, file)]
-    return text.removeprefix("\ufeff"), []
+        return error.start
+    raise AssertionError("the stream reader and the whole file disagree on UTF-8")  # pragma: no cover
 
 
 def _not_utf8(raw: bytes, offset: int, file: str) -> Problem:
@@ -119,19 +128,21 @@ def _likely_encoding(raw: bytes) -> tuple[str, str]:
 
 # --- rows -----------------------------------------------------------------------------------
 
-def _parse(text: str, file: str) -> tuple[Table, list[Problem]]:
-    """Split the text into rows; a quote left open or misplaced is a problem, not a guess."""
-    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))  # an unclosed quote may hold the rest
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+def _parse(path: Path, file: str) -> tuple[Table, list[Problem]]:
+    """Split the file into rows, reading it as a stream (a whole decoded copy would cost memory);
+    a quote left open or misplaced is a problem, not a guess."""
+    csv.field_size_limit(max(csv.field_size_limit(), path.stat().st_size + 1))  # an open quote may hold the rest
     records, lines, end = [], [], 0
-    try:
-        for record in reader:
-            lines.append(end + 1)
-            end = reader.line_num
-            records.append([cell.replace("\r\n", "\n").replace("\r", "\n") if "\r" in cell else cell
-                            for cell in record])
-    except csv.Error:
-        return Table(file, []), [_quote_problem(text, file, reader.line_num)]
+    with open(path, encoding="utf-8-sig", newline="") as f:  # utf-8-sig: one byte-order mark is dropped
+        reader = csv.reader(f, strict=True)
+        try:
+            for record in reader:
+                lines.append(end + 1)
+                end = reader.line_num
+                records.append([cell.replace("\r\n", "\n").replace("\r", "\n") if "\r" in cell else cell
+                                for cell in record])
+        except csv.Error:
+            return Table(file, []), [_quote_problem(path.read_text(encoding="utf-8-sig"), file, reader.line_num)]
     while records and _blank(records[-1]):  # blank lines at the end are how many editors save
         records.pop()
         lines.pop()

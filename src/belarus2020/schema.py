@@ -35,10 +35,20 @@ _TYPES = {
     "boolean": re.compile(r"true|false|True|False|TRUE|FALSE|1|0|yes|no"),
     "date": re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}"),
 }
-# One search per cell finds everything that needs a closer look; most cells need none.
 _BLANKS = " \t\n" + "".join(chr(c) for c in (0xA0, 0xAD, 0x200B, 0x200C, 0x200D, 0x2060, 0x202F, 0xFEFF))
-_ODD_TEXT = re.compile(f"{characters.CONTROL.pattern}|{characters.MOJIBAKE.pattern}|^#|^Err:|^[{_BLANKS}]+$")
-_ODD_LINE = re.compile(f"^\\s|\\s$|[{characters.INVISIBLE}]|{_ODD_TEXT.pattern}")
+_MOJIBAKE_LEAD = re.compile("[\u00c2-\u00ef]")  # cheap to look for; most cells have none
+_INVISIBLE = re.compile(f"[{characters.INVISIBLE}]")
+
+
+def _odd_text(value: str) -> bool:
+    """Whether a cell needs a closer look; a few fast tests, since most cells need none."""
+    return (characters.CONTROL.search(value) is not None or not value.strip(_BLANKS)
+            or value.startswith(("#", "Err:"))
+            or (_MOJIBAKE_LEAD.search(value) is not None and characters.MOJIBAKE.search(value) is not None))
+
+
+def _odd_line(value: str) -> bool:
+    return value != value.strip() or _INVISIBLE.search(value) is not None or _odd_text(value)
 
 
 def schema_problems(descriptor_file: str, resource: dict) -> list[Problem]:
@@ -70,8 +80,10 @@ def cell_problems(table: Table, resource: dict, references: dict[str, tuple[str,
         line_kind = column in one_line or column in keys or bool(
             {"pattern", "enum"} & set(spec.get("constraints", {})))
         check = _cell_rule(spec, line_kind)
+        verdicts: dict[str, str | None] = {}  # codes, dates and names repeat: each value is judged once
         for row, line, record in zip(table.rows, table.lines, table.records):
-            message = check(record[index])
+            value = record[index]
+            message = verdicts[value] if value in verdicts else verdicts.setdefault(value, check(value))
             if message:
                 problems[row, column] = Problem(table.file, row, column, message, line=line)
     _unique_problems(table, schema, problems)
@@ -99,12 +111,12 @@ def _cell_rule(spec: dict, line_kind: bool):
     allowed = set(enum) if enum else None
     typed = _TYPES.get(spec.get("type", "string"))
     low, high = rules.get("minLength"), rules.get("maxLength")
-    odd = _ODD_LINE if line_kind else _ODD_TEXT
+    odd = _odd_line if line_kind else _odd_text
 
     def check(value: str) -> str | None:
         if value == "":
             return "is empty but required" if required else None
-        if odd.search(value):
+        if odd(value):
             message = _odd_characters(value, line_kind, required)
             if message:
                 return message
@@ -143,7 +155,7 @@ def _odd_characters(value: str, line_kind: bool, required: bool) -> str | None:
         return f"starts with {characters.name(value[0])}: delete it"
     if value != value.rstrip():
         return f"ends with {characters.name(value[-1])}: delete it"
-    invisible = re.search(f"[{characters.INVISIBLE}]", value)
+    invisible = _INVISIBLE.search(value)
     if invisible:
         fix = "replace it with a plain space" if invisible[0].isspace() and invisible[0] != "\n" else "delete it"
         return (f"holds {characters.name(invisible[0])} at character {invisible.start() + 1}; this column takes "
