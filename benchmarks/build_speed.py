@@ -20,10 +20,10 @@ a slow moment of the machine does not land on one step only:
              author pays for `make analysis` when nothing changed.
 (e) tests    `python -m pytest -q -p no:cacheprovider`: the other command run all day.
 (f) loading  `datasets.load_figures()` on a generated figures table of 100,000 rows (the real
-             rows, then copies with new ids and each excerpt made different; the id pattern widened
-             to six digits in the temporary copy of data/ so that they are valid), in a fresh process: wall time of the loading
-             call and of the whole process, and the process's peak memory (getrusage). Budget:
-             under 15 s and 500 MB.
+             rows, then copies with new ids and each excerpt made different; the id pattern
+             widened to six digits in the temporary copy of data/ so that they are valid), in a
+             fresh process: wall time of the loading call and of the whole process, and the
+             process's peak memory (getrusage). Budget: under 15 s and 500 MB.
 
 `--loading-only` runs (f) alone, once per run.
 

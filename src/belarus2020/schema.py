@@ -258,7 +258,8 @@ def _unique_problems(table: Table, schema: dict, problems: dict) -> None:
             if any(v == "" for v in value) or any((row, c) in problems for c in key):
                 continue
             if value in seen:
-                what = "appears more than once" if len(key) == 1 else f"the combination of {', '.join(key)} appears more than once"
+                what = ("appears more than once" if len(key) == 1
+                        else f"the combination of {', '.join(key)} appears more than once")
                 problems[row, key[0]] = Problem(table.file, row, key[0],
                                                 f"{what}; it must be unique (also in row {seen[value]})", line=line)
             else:
