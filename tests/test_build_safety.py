@@ -199,3 +199,25 @@ def test_a_data_error_stops_the_build_with_one_message_and_no_traceback(scratch_
     for noise in NOISE:
         assert noise not in result.stderr, result.stderr
     assert digest(scratch_project / "data") == before
+
+
+def test_saving_a_chart_never_writes_through_a_link(tmp_path, monkeypatch):
+    """Outside the build too (a chart saved from JupyterLab): links in figures/ are replaced."""
+    import pandas as pd
+
+    from belarus2020 import charts
+
+    raw = tmp_path / "raw.csv"
+    raw.write_text("source_id\nSRC001\n", encoding="utf-8")
+    folder = tmp_path / "figures"
+    folder.mkdir()
+    for name in ("small-chart.png", "small-chart.svg", "small-chart.csv"):
+        (folder / name).symlink_to(raw)
+    monkeypatch.setenv(paths.FIGURES_ENV, str(folder))
+    fig, ax = charts.figure()
+    data = pd.DataFrame({"x": [1, 2], "y": [3, 4]})
+    ax.plot(data["x"], data["y"])
+    charts.save(fig, "small-chart", title="Y rises", caption="Two points.", alt_text="A line rising from 3 to 4.",
+                source="Source: test", data=data)
+    assert raw.read_text(encoding="utf-8") == "source_id\nSRC001\n"
+    assert not any(f.is_symlink() for f in folder.iterdir())

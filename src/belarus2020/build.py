@@ -102,9 +102,7 @@ def _figures_folder() -> Path:
 
 def _replace(source: Path, target: Path) -> None:
     """Copy a file into place; a symbolic link at the target is removed, never written through."""
-    if target.is_symlink():
-        target.unlink()
-    shutil.copyfile(source, target)
+    shutil.copyfile(source, catalogue.unlink_link(target))
 
 
 def _nbformat():
@@ -253,8 +251,6 @@ def install(path: Path, nb, scratch: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for fresh in catalogue.chart_files(new_rows, scratch / "figures"):
         _replace(fresh, folder / fresh.name)
-    if catalogue.path().is_symlink():
-        catalogue.path().unlink()
     catalogue.write([r for r in rows if r["notebook"] != path.name] + new_rows)
     _nbformat().write(nb, check_notebook(path))
 

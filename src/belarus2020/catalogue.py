@@ -72,10 +72,18 @@ def write(rows: list[dict], where: Path | None = None) -> None:
     """Write the catalogue sorted by chart id, so the file does not depend on build order."""
     where = where or path()
     where.parent.mkdir(parents=True, exist_ok=True)
+    unlink_link(where)
     with open(where, "w", newline="", encoding="utf-8") as f:
         writer = csv.DictWriter(f, COLUMNS, lineterminator="\n")
         writer.writeheader()
         writer.writerows(sorted(rows, key=lambda r: r["chart_id"]))
+
+
+def unlink_link(file: Path) -> Path:
+    """Remove `file` if it is a symbolic link, so that writing it cannot write wherever it points."""
+    if file.is_symlink():
+        file.unlink()
+    return file
 
 
 def chart_files(rows: list[dict], folder: Path) -> list[Path]:

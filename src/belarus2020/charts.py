@@ -111,10 +111,11 @@ def save(fig, chart_id: str, *, title: str, caption: str, alt_text: str, source:
     bbox = fig.get_tightbbox(fig.canvas.get_renderer(), bbox_extra_artists=extra).padded(0.15)
     with mpl.rc_context({"svg.hashsalt": f"belarus2020-{chart_id}", "svg.fonttype": "path"}):
         for fmt in ("png", "svg"):
-            fig.savefig(folder / f"{chart_id}.{fmt}", format=fmt, metadata=_METADATA[fmt], bbox_inches=bbox)
+            fig.savefig(catalogue.unlink_link(folder / f"{chart_id}.{fmt}"), format=fmt, metadata=_METADATA[fmt],
+                        bbox_inches=bbox)
     png = (folder / f"{chart_id}.png").read_bytes()
     plt.close(fig)
-    data.to_csv(folder / f"{chart_id}.csv", index=False, lineterminator="\n")
+    data.to_csv(catalogue.unlink_link(folder / f"{chart_id}.csv"), index=False, lineterminator="\n")
 
     row = {"chart_id": chart_id, "title": title, "caption": caption, "alt_text": alt_text,
            "sources": source, "notebook": _notebook_name()}
