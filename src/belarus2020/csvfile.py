@@ -87,20 +87,17 @@ def _first_bad_byte(raw: bytes) -> int:
         raw.decode("utf-8")
     except UnicodeDecodeError as error:
         return error.start
-    raise AssertionError("the stream reader and the whole file disagree on UTF-8")  # pragma: no cover
+    raise AssertionError("the stream reader and the whole file disagree on UTF-8")
 
 
 def _not_utf8(raw: bytes, offset: int, file: str) -> Problem:
     """Where the first byte that is not UTF-8 sits, and the encoding the file was probably saved in."""
-    before = raw[:offset].decode("utf-8", errors="replace")
+    before = raw[:offset].decode("utf-8", errors="replace").removeprefix("\ufeff")
     records = list(csv.reader(io.StringIO(before, newline=""))) or [[]]
     starts_row = before == "" or before.endswith(("\n", "\r"))
     row = len(records) + 1 if starts_row and before else len(records)
     cell = 0 if starts_row else max(len(records[-1]) - 1, 0)
-    column = None
-    if row > 1:
-        header = next(csv.reader(io.StringIO(before, newline="")), [])
-        column = header[cell] if cell < len(header) else None
+    column = records[0][cell] if row > 1 and cell < len(records[0]) else None
     line = len(re.findall(r"\r\n|\r|\n", before)) + 1
     encoding, codec = _likely_encoding(raw)
     shown = raw[offset:offset + 1].decode(codec, errors="replace")
