@@ -19,6 +19,13 @@ a slow moment of the machine does not land on one step only:
 (d) no-op    `python -m belarus2020 build` right after (a): every notebook skipped. What an
              author pays for `make analysis` when nothing changed.
 (e) tests    `python -m pytest -q -p no:cacheprovider`: the other command run all day.
+(f) loading  `datasets.load_figures()` on a generated figures table of 100,000 rows (the real
+             rows, then copies with new ids and each excerpt made different; the id pattern
+             widened to six digits in the temporary copy of data/ so that they are valid), in a
+             fresh process: wall time of the loading call and of the whole process, and the
+             process's peak memory (getrusage). Budget: under 15 s and 500 MB.
+
+`--loading-only` runs (f) alone, once per run.
 
 Stdout is a Markdown table; progress goes to stderr. Exit 2 if notebooks/, figures/ or data/
 have uncommitted changes before the start (the build would overwrite them), 1 if a step
@@ -28,6 +35,8 @@ failed or the tree changed during the run.
 from __future__ import annotations
 
 import argparse
+import csv
+import json
 import os
 import platform
 import shutil
@@ -131,19 +140,91 @@ def floor_child() -> None:
         asyncio.run(main(Path(tmp)))
 
 
+LOADING_ROWS = 100_000
+
+
+def generated_data(folder: Path, rows: int = LOADING_ROWS) -> Path:
+    """A copy of data/ whose figures.csv has `rows` valid rows; returns the copy's root."""
+    shutil.copytree(ROOT / "data", folder / "data")
+    package = folder / "data" / "datapackage.json"
+    descriptor = json.loads(package.read_text(encoding="utf-8"))
+    figures = next(r for r in descriptor["resources"] if r["name"] == "figures")
+    figure_id = next(f for f in figures["schema"]["fields"] if f["name"] == "figure_id")
+    figure_id["constraints"]["pattern"] = "^F[0-9]{4,6}$"
+    package.write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    path = folder / "data" / "raw" / "figures.csv"
+    with open(path, newline="", encoding="utf-8") as f:
+        header, *real = list(csv.reader(f))
+    ids, copies, excerpt = header.index("figure_id"), header.index("copy_of"), header.index("excerpt")
+    with open(path, "a", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        for n in range(rows - len(real)):
+            row = list(real[n % len(real)])
+            row[ids], row[copies] = f"F{100000 + n:06d}", ""
+            row[excerpt] += f" (copy {n})"  # every excerpt different, as in real data
+            writer.writerow(row)
+    return folder
+
+
+def loading() -> tuple[float, float, float]:
+    """(loading call s, process s, peak MB) for load_figures on the generated table, in a fresh process."""
+    with tempfile.TemporaryDirectory(prefix="bench-loading-") as tmp:
+        root = generated_data(Path(tmp))
+        start = time.perf_counter()
+        child = subprocess.Popen([PY, __file__, "--loading-child", str(root)], cwd=ROOT, env=base_env(),
+                                 stdout=subprocess.PIPE, text=True)
+        output = child.stdout.read()
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode:
+            sys.exit(f"loading failed ({child.returncode}): {output}")
+        loaded, call = output.split()
+        if int(loaded) != LOADING_ROWS:
+            sys.exit(f"loading returned {loaded} rows, not {LOADING_ROWS}")
+        return float(call), seconds, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
+
+
+def loading_child(root: Path) -> None:
+    """Run in its own process by (f): load the generated figures table, print rows and seconds."""
+    from belarus2020 import datasets, paths
+
+    paths.ROOT, paths.DATA, paths.RAW = root, root / "data", root / "data" / "raw"
+    start = time.perf_counter()
+    figures = datasets.load_figures()
+    print(len(figures), f"{time.perf_counter() - start:.3f}")
+
+
 def tests(passed: list[bool]) -> float:
     seconds, ok = timed([PY, "-m", "pytest", "-q", "-p", "no:cacheprovider"], must_pass=False)
     passed.append(ok)
     return seconds
 
 
+def print_loading(loads: list[tuple[float, float, float]]) -> None:
+    """(f) as a Markdown table: medians and worst of the loading call, the process, peak memory."""
+    print(f"(f) validating and loading {LOADING_ROWS:,} figure rows, {len(loads)} runs (budget: 15 s, 500 MB)\n")
+    print("| measure | median | max |")
+    print("|---|---:|---:|")
+    for label, values in zip(("load_figures() s", "whole process s", "peak memory MB"), zip(*loads)):
+        print(f"| {label} | {statistics.median(values):.1f} | {max(values):.1f} |")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="runs of each step (default: %(default)s)")
+    parser.add_argument("--loading-only", action="store_true", help="run only (f), loading 100,000 figure rows")
     parser.add_argument("--floor-child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--loading-child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.floor_child:
         floor_child()
+        return 0
+    if args.loading_child:
+        loading_child(args.loading_child)
+        return 0
+    if args.loading_only:
+        print_loading([loading() for _ in range(args.runs)])
         return 0
 
     if changes := git_changes():
@@ -167,6 +248,8 @@ def main() -> int:
             times[name].append(step())
             print(f"{times[name][-1]:.2f} s", file=sys.stderr)
 
+    print(f"run {args.runs} x (f) loading ...", file=sys.stderr, flush=True)
+    loads = [loading() for _ in range(args.runs)]
     changes = git_changes()
     median = {name: statistics.median(t) for name, t in times.items()}
     a, b, c = (median[n] for n in (BUILD, NBCONVERT, FLOOR))
@@ -177,7 +260,8 @@ def main() -> int:
         t = times[name]
         print(f"| {name} | {median[name]:.2f} | {min(t):.2f} | {max(t):.2f} | {len(t)} |")
     print(f"\na/b = {a / b:.2f} (build vs nbconvert); a/c = {a / c:.2f} (build vs floor)")
-    print(f"tests: {'passed' if all(passed) else 'FAILED'} in {sum(passed)} of {len(passed)} runs")
+    print(f"tests: {'passed' if all(passed) else 'FAILED'} in {sum(passed)} of {len(passed)} runs\n")
+    print_loading(loads)
     print(f"code: {version}")
     if code_version() != version:
         print(f"WARNING: THE CODE CHANGED during the benchmark (now {code_version()}); timings mix versions")

@@ -1,4 +1,4 @@
-"""Shared fixtures: a scratch copy of the project's data that a test may break."""
+"""Shared fixtures: a scratch copy of the project's data (or of the whole project) that a test may break."""
 
 import csv
 import shutil
@@ -51,3 +51,19 @@ def pytest_terminal_summary(terminalreporter):
             f"NOTE: {len(skipped)} browser tests of the HTML edition were SKIPPED: Chromium or chromedriver is not "
             "installed. Install them (Debian/Ubuntu: `apt-get install chromium chromium-driver`) and run `make test` "
             "again.", yellow=True, bold=True)
+
+
+@pytest.fixture
+def scratch_project(tmp_path, monkeypatch):
+    """A scratch copy of the project (package, data, notebooks, style) for running notebooks on
+    broken or edited data. Kernels import the package from the copy (PYTHONPATH), so they read
+    the scratch data too; charts go to the scratch figures/."""
+    for folder in ("src", "data", "notebooks"):
+        shutil.copytree(paths.ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(paths.RCFILE, tmp_path / paths.RCFILE.name)
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path / "src"))
+    monkeypatch.setenv(paths.FIGURES_ENV, str(tmp_path / "figures"))
+    for name, value in (("ROOT", tmp_path), ("DATA", tmp_path / "data"), ("RAW", tmp_path / "data" / "raw"),
+                        ("NOTEBOOKS", tmp_path / "notebooks"), ("RCFILE", tmp_path / paths.RCFILE.name)):
+        monkeypatch.setattr(paths, name, value)
+    return tmp_path

@@ -202,7 +202,8 @@ def test_row_with_an_extra_cell(scratch):
     scratch.write("raw/events.csv", rows)
     with pytest.raises(DataError) as error:
         datasets.load_events()
-    assert any(p.file == EVENTS and p.row == 4 and "extra" in p.message for p in error.value.problems)
+    assert any(p.file == EVENTS and p.row == 4 and "has 7 cells but the header has 6" in p.message
+               for p in error.value.problems)
 
 
 def test_row_with_a_missing_cell(scratch):
@@ -241,3 +242,36 @@ def test_codebook_documents_every_column_and_measure():
             assert f"| `{field['name']}` |" in codebook, (resource["name"], field["name"])
     for measure in datasets.load_measures()["measure"]:
         assert f"| `{measure}` |" in codebook, measure
+
+
+def test_frictionless_reads_the_schema_as_the_loaders_do(scratch):
+    """The descriptor is for reuse without our code: `frictionless validate` must accept the real
+    tables and refuse the same broken cells our loaders refuse."""
+    from belarus2020 import fastimport
+
+    fastimport.skip_iri_grammar()
+    from frictionless import Package
+
+    def frictionless_cells():
+        package = Package(str(scratch.root / "data" / "datapackage.json"), basepath=str(scratch.root / "data"))
+        report = package.validate()
+        return {(task.name, error.row_number, getattr(error, "field_name", None) or error.field_names[0])
+                for task in report.tasks for error in task.errors}
+
+    assert frictionless_cells() == set()
+    broken = [("raw/sources.csv", "sources", 5, "published", "2020-11-0५"),   # a non-ASCII digit
+              ("raw/sources.csv", "sources", 6, "url", "https://x.org/a page"),  # words after a URL
+              ("raw/figures.csv", "figures", 4, "source_id", "src001"),          # a key in lower case
+              ("raw/figures.csv", "figures", 7, "figure_id", "F０００６"),           # full-width digits
+              ("raw/statements.csv", "statements", 3, "actor_type", "NGO"),
+              ("raw/moscow_mechanism_states.csv", "states", 3, "confirmed_by", "SRC144; SRC118")]
+    for file, _, row, column, value in broken:
+        scratch.set(file, row, column, value)
+    expected = {(name, row, column) for _, name, row, column, _ in broken}
+    assert expected <= frictionless_cells()
+    ours = set()
+    for name in {b[1] for b in broken}:
+        with pytest.raises(DataError) as error:
+            LOADERS[name]()
+        ours |= {(name, p.row, p.column) for p in error.value.problems}
+    assert ours == expected

@@ -9,6 +9,12 @@ failing cell leaves the committed files untouched.
 Each notebook declares the project files it reads in its metadata (`belarus2020.inputs`). The
 build checks the declaration against the files the notebook actually read, and skips a
 notebook whose source, inputs, package code and outputs are unchanged since its last build.
+
+The build writes only notebooks/, figures/ and its state folder .build/: every path it makes from
+data (a notebook named on the command line, a chart id read back from a catalogue, a declared
+input) is checked to stay in its folder before anything is read, deleted or written, and a
+symbolic link is never written through. A failing notebook stops the build cleanly: notebooks
+already running finish, none is started, and the failure is reported once, without tracebacks.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import asyncio
 import hashlib
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -27,6 +34,7 @@ from pathlib import Path
 from . import article, catalogue, fastimport, paths
 
 STATE_FILE = paths.ROOT / ".build" / "state.json"
+NOTEBOOK_NAME = re.compile(r"[0-9]{2}-[a-z0-9-]+\.ipynb")
 KERNEL_SPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 LANGUAGE_INFO = {
     "name": "python", "file_extension": ".py", "mimetype": "text/x-python",
@@ -57,6 +65,51 @@ def declared_inputs(nb: dict) -> list[str]:
     return sorted(nb.get("metadata", {}).get("belarus2020", {}).get("inputs", []))
 
 
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether `path`, symbolic links followed, is `folder` or lies inside it."""
+    return path.resolve().is_relative_to(folder.resolve())
+
+
+def check_notebook(path: Path) -> Path:
+    """A notebook the build may run and rewrite: NN-name.ipynb, a regular file in notebooks/."""
+    if path.resolve().parent != paths.NOTEBOOKS.resolve() or not NOTEBOOK_NAME.fullmatch(path.name) \
+            or path.is_symlink() or not path.is_file():
+        raise BuildError(f"{path}: the build runs only notebooks/NN-name.ipynb files (not links, not "
+                         "files elsewhere)")
+    return path
+
+
+def check_inputs(path: Path, nb: dict) -> list[Path]:
+    """The declared inputs as files under data/ or notebooks/, or in the shared folder (named
+    `../shared/...`): a declaration cannot point the build elsewhere."""
+    files = []
+    for name in declared_inputs(nb):
+        shared = name.startswith(paths.SHARED_NAME + "/")
+        rest = name[len(paths.SHARED_NAME) + 1:] if shared else name
+        folders = [paths.shared_dir()] if shared else [paths.ROOT / "data", paths.NOTEBOOKS]
+        file = paths.from_relative(name)
+        if "\\" in name or Path(rest).is_absolute() or ".." in Path(rest).parts \
+                or not any(_inside(file, folder) for folder in folders):
+            raise BuildError(f"{paths.relative(path)}: metadata belarus2020.inputs lists {name!r}; inputs are "
+                             "files under data/ or notebooks/ named relative to the project root, or files in "
+                             f"the shared folder named {paths.SHARED_NAME}/...")
+        files.append(file)
+    return files
+
+
+def _figures_folder() -> Path:
+    """figures/, refused when it is a link to somewhere else (the build deletes files there)."""
+    folder = paths.figures_dir()
+    if folder.is_symlink():
+        raise BuildError(f"{folder.name}/ is a symbolic link; the build writes charts only into a real folder")
+    return folder
+
+
+def _replace(source: Path, target: Path) -> None:
+    """Copy a file into place; a symbolic link at the target is removed, never written through."""
+    shutil.copyfile(source, catalogue.unlink_link(target))
+
+
 def _nbformat():
     """nbformat, imported only when a notebook must run or be compared (it is slow to import)."""
     fastimport.skip_iri_grammar()
@@ -83,7 +136,7 @@ def input_digest(path: Path) -> str:
     """A hash of everything a notebook's outputs depend on: its cells, declared inputs and our code."""
     nb = json.loads(path.read_text(encoding="utf-8"))
     cells = [(c["cell_type"], "".join(c["source"])) for c in nb["cells"]]
-    files = [paths.from_relative(p) for p in declared_inputs(nb)] + _code_files()
+    files = check_inputs(path, nb) + _code_files()
     return _digest([json.dumps(cells), json.dumps(declared_inputs(nb))]
                    + [f"{paths.relative(f)}:{_file_digest(f)}" for f in files])
 
@@ -93,7 +146,7 @@ def _file_digest(path: Path) -> str:
 
 
 def output_digest(path: Path) -> str:
-    rows = [r for r in catalogue.read() if r["notebook"] == path.name]
+    rows = [r for r in _catalogue() if r["notebook"] == path.name]
     files = [path] + catalogue.chart_files(rows, paths.figures_dir())
     return _digest([json.dumps(rows, sort_keys=True)] + [_file_digest(f) for f in files])
 
@@ -135,7 +188,7 @@ async def execute(path: Path, scratch: Path):
     """Run one notebook in a fresh kernel; its charts go to `scratch`. Returns the notebook."""
     nbformat = _nbformat()
     from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
     nb = nbformat.read(path, as_version=4)
     for index, cell in enumerate(nb.cells, 1):
@@ -152,6 +205,10 @@ async def execute(path: Path, scratch: Path):
         await client.async_execute(env=kernel_env(path, scratch / "figures", read_log))
     except CellExecutionError as error:
         raise BuildError(_failure(path, nb, error)) from None
+    except CellTimeoutError:
+        raise BuildError(f"{paths.relative(path)}: a cell ran longer than {CELL_TIMEOUT} s") from None
+    except DeadKernelError:
+        raise BuildError(f"{paths.relative(path)}: the kernel died (out of memory, or killed)") from None
     for index, cell in enumerate(nb.cells, 1):
         for output in cell.get("outputs", []):
             if output.get("name") == "stderr":  # warnings carry temp paths and process ids
@@ -176,11 +233,19 @@ def _failure(path: Path, nb, error) -> str:
     return f"{paths.relative(path)}: {str(error).strip().splitlines()[-1]}"
 
 
+def _catalogue(where: Path | None = None) -> list[dict]:
+    """The catalogue's rows, each checked; a row the build cannot use safely stops it."""
+    try:
+        return catalogue.read(where)
+    except catalogue.CatalogueError as error:
+        raise BuildError(str(error)) from None
+
+
 def install(path: Path, nb, scratch: Path) -> None:
     """Put a freshly executed notebook and its charts in place of the old ones."""
-    folder = paths.figures_dir()
-    new_rows = catalogue.read(scratch / "figures" / "index.csv")
-    rows = catalogue.read()
+    folder = _figures_folder()
+    new_rows = _catalogue(scratch / "figures" / "index.csv")
+    rows = _catalogue()
     taken = {r["chart_id"]: r["notebook"] for r in rows if r["notebook"] != path.name}
     for row in new_rows:
         if row["chart_id"] in taken:
@@ -190,9 +255,9 @@ def install(path: Path, nb, scratch: Path) -> None:
         stale.unlink(missing_ok=True)
     folder.mkdir(parents=True, exist_ok=True)
     for fresh in catalogue.chart_files(new_rows, scratch / "figures"):
-        shutil.copyfile(fresh, folder / fresh.name)
+        _replace(fresh, folder / fresh.name)
     catalogue.write([r for r in rows if r["notebook"] != path.name] + new_rows)
-    _nbformat().write(nb, path)
+    _nbformat().write(nb, check_notebook(path))
 
 
 def compare(path: Path, nb, scratch: Path) -> list[str]:
@@ -211,8 +276,8 @@ def compare(path: Path, nb, scratch: Path) -> list[str]:
             differences.append(
                 f"{name}: differs from a fresh run "
                 f"({len(committed.cells)} cells committed, {len(nb.cells)} fresh; or metadata)")
-    old_rows = [r for r in catalogue.read() if r["notebook"] == path.name]
-    new_rows = catalogue.read(scratch / "figures" / "index.csv")
+    old_rows = [r for r in _catalogue() if r["notebook"] == path.name]
+    new_rows = _catalogue(scratch / "figures" / "index.csv")
     if sorted(old_rows, key=str) != sorted(new_rows, key=str):
         differences.append(f"{name}: its rows in figures/index.csv differ from a fresh run")
     for fresh in catalogue.chart_files(new_rows, scratch / "figures"):
@@ -225,7 +290,7 @@ def compare(path: Path, nb, scratch: Path) -> list[str]:
 def orphans() -> list[str]:
     """Files in figures/ that no notebook's catalogue row accounts for."""
     folder = paths.figures_dir()
-    known = {f.name for f in catalogue.chart_files(catalogue.read(), folder)} | {"index.csv"}
+    known = {f.name for f in catalogue.chart_files(_catalogue(), folder)} | {"index.csv"}
     return sorted(f"figures/{f.name} is in no notebook's catalogue rows"
                   for f in folder.glob("*") if f.is_file() and f.name not in known
                   and not f.name.startswith("."))
@@ -235,18 +300,37 @@ def _load_state() -> dict:
     return json.loads(STATE_FILE.read_text()) if STATE_FILE.exists() else {}
 
 
+def _check_state_file() -> None:
+    if STATE_FILE.parent.is_symlink() or STATE_FILE.is_symlink():
+        raise BuildError(f"{STATE_FILE.parent.name}/ or its {STATE_FILE.name} is a symbolic link; the build keeps "
+                         "its state only in a real folder")
+
+
 def _save_state(state: dict) -> None:
+    _check_state_file()
     STATE_FILE.parent.mkdir(exist_ok=True)
     STATE_FILE.write_text(json.dumps(state, indent=1, sort_keys=True) + "\n")
 
 
 async def run(notebooks: list[Path], *, check: bool = False, force: bool = False,
               jobs: int = 2, log=print) -> list[Result]:
-    """Build (or, with check, verify) the notebooks, `jobs` at a time."""
+    """Build (or, with check, verify) the notebooks, `jobs` at a time.
+
+    After a failure no further notebook starts; those running finish (so that every kernel shuts
+    down in order), and the failure is raised as one BuildError, a failure several notebooks met
+    in the same words named once.
+    """
+    for path in notebooks:
+        check_notebook(path)
+    _catalogue()  # every row checked before any notebook runs or any file is deleted
+    if not check:
+        _figures_folder()
+        _check_state_file()
     state = {} if check else _load_state()
     gate = asyncio.Semaphore(jobs)
     total = len(notebooks)
     done = 0
+    failures: list[tuple[Path, Exception]] = []
 
     async def one(path: Path) -> Result:
         nonlocal done
@@ -257,6 +341,10 @@ async def run(notebooks: list[Path], *, check: bool = False, force: bool = False
             log(f"[{done}/{total}] {key}: unchanged, skipped")
             return Result(path, skipped=True)
         async with gate:
+            if failures:
+                done += 1
+                log(f"[{done}/{total}] {key}: not run, the build stopped")
+                return Result(path, skipped=True)
             start = time.perf_counter()
             with tempfile.TemporaryDirectory(prefix="belarus2020-") as tmp:
                 nb = await execute(path, Path(tmp))
@@ -271,11 +359,41 @@ async def run(notebooks: list[Path], *, check: bool = False, force: bool = False
         log(f"[{done}/{total}] {key}: {verdict} in {result.seconds:.1f} s")
         return result
 
+    async def guarded(path: Path) -> Result | None:
+        nonlocal done
+        try:
+            return await one(path)
+        except Exception as error:  # every task ends normally, so no kernel is left to the event loop's shutdown
+            failures.append((path, error))
+            done += 1
+            log(f"[{done}/{total}] {paths.relative(path)}: FAILED")
+            return None
+
     try:
-        return list(await asyncio.gather(*(one(p) for p in notebooks)))
+        results = await asyncio.gather(*(guarded(p) for p in notebooks))
     finally:
         if not check:
             _save_state(state)
+    unexpected = [error for _, error in failures if not isinstance(error, BuildError)]
+    if unexpected:
+        raise unexpected[0]  # a bug, not a failure of the data or a notebook: its traceback helps
+    if failures:
+        raise BuildError(_one_message(failures))
+    return results
+
+
+def _one_message(failures: list[tuple[Path, Exception]]) -> str:
+    """The failures, each distinct message once; notebooks that failed in the same words named together."""
+    by_message: dict[str, list[str]] = {}
+    for path, error in sorted(failures, key=lambda failure: failure[0].name):
+        text = str(error)
+        where = paths.relative(path)
+        if text.startswith(where):  # "notebooks/01-x.ipynb, cell 2: DataError: ..."
+            place, _, text = text.partition(": ")
+        else:
+            place = where
+        by_message.setdefault(text, []).append(place)
+    return "\n".join(f"{' and '.join(places)}: {text}" for text, places in by_message.items())
 
 
 def main(argv: list[str]) -> int:
@@ -289,16 +407,18 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1),
                         help="notebooks run at the same time (default: %(default)s)")
     args = parser.parse_args(argv)
-    notebooks = [p.resolve() for p in args.notebooks] or discover()
+    notebooks = [p.absolute() for p in args.notebooks] or discover()
     start = time.perf_counter()
     try:
         results = asyncio.run(run(notebooks, check=args.check, force=args.force, jobs=args.jobs))
+        problems = [d for r in results for d in r.differences]
+        if args.check and not args.notebooks:
+            problems += orphans()
     except BuildError as error:
         print(f"build failed: {error}", file=sys.stderr)
         return 1
-    problems = [d for r in results for d in r.differences]
     if args.check and not args.notebooks:
-        problems += orphans() + article.differences()
+        problems += article.differences()
     elif not args.check:
         try:  # the ledger, evidence pages, ANALYSIS.md, the HTML edition and the README's Findings
             written = article.refresh()

@@ -43,7 +43,6 @@ ACTOR_COLOURS = {
     "media": PALETTE["grey"],
 }
 
-_CHART_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _METADATA = {
     "png": {"Software": None},
     "svg": {"Date": None, "Creator": None},
@@ -91,8 +90,7 @@ def save(fig, chart_id: str, *, title, caption, alt_text, source: str, data: pd.
     are `prose.fill` texts wherever they carry a number, so the ledger records each number.
     Returns the chart for display in the notebook, its alt text on the image and as plain text.
     """
-    if not _CHART_ID.match(chart_id):
-        raise ValueError(f"chart id {chart_id!r}: use lower-case words joined by hyphens")
+    catalogue.check_chart_id(chart_id)
     texts = {"title": title, "caption": caption, "alt_text": alt_text}
     for name, text in {**texts, "source": source}.items():
         if not text or not str(text).strip():
@@ -117,12 +115,13 @@ def save(fig, chart_id: str, *, title, caption, alt_text, source: str, data: pd.
     bbox = fig.get_tightbbox(fig.canvas.get_renderer(), bbox_extra_artists=extra).padded(0.15)
     with mpl.rc_context({"svg.hashsalt": f"belarus2020-{chart_id}", "svg.fonttype": "path"}):
         for fmt in ("png", "svg"):
-            fig.savefig(folder / f"{chart_id}.{fmt}", format=fmt, metadata=_METADATA[fmt], bbox_inches=bbox)
+            fig.savefig(catalogue.unlink_link(folder / f"{chart_id}.{fmt}"), format=fmt, metadata=_METADATA[fmt],
+                        bbox_inches=bbox)
     svg = folder / f"{chart_id}.svg"
     svg.write_bytes(describe_svg(svg.read_bytes().decode("utf-8"), title, alt_text).encode("utf-8"))
     png = (folder / f"{chart_id}.png").read_bytes()
     plt.close(fig)
-    data.to_csv(folder / f"{chart_id}.csv", index=False, lineterminator="\n")
+    data.to_csv(catalogue.unlink_link(folder / f"{chart_id}.csv"), index=False, lineterminator="\n")
 
     row = {"chart_id": chart_id, "title": title, "caption": caption, "alt_text": alt_text,
            "sources": source, "notebook": _notebook_name()}

@@ -1,64 +1,50 @@
 """Loaders for the raw tables: validate, then return typed DataFrames.
 
-Each loader checks its table twice before anything reaches a notebook: against the Frictionless
-schema in data/datapackage.json (columns, types, enums, unique and foreign keys) and against the
-provenance rules the schema cannot express (the phrase stands in the excerpt, translations are
-present, dates are real and in range, hedged numbers can be read). Every problem in the file is
-collected and raised together as one DataError naming file, row and column: a journalist who
-edits a CSV sees everything that is wrong in one go, and nothing is dropped silently.
+Each loader checks its table before anything reaches a notebook: the file's shape (encoding,
+header, rows; `csvfile`), every cell against the Table Schema in data/datapackage.json (types,
+patterns, enums, unique and foreign keys; `schema`), and the provenance rules the schema cannot
+express (the phrase stands in the excerpt, translations are present, dates are real and in
+range, hedged numbers can be read). Every problem in the file is collected and raised together
+as one DataError naming file, row and column, one message per cell: a journalist who edits a
+CSV sees everything that is wrong in one go, and nothing is dropped silently. What the loaders
+accept, normalise and refuse is listed in the codebook (data/README.md, "What the loaders
+accept").
 
-Rows are numbered as in a spreadsheet: the header is row 1, the first data row is row 2.
+Rows come sorted by the table's primary key (ids in order; states by name; measures by name;
+themes by theme, then pattern), whatever their order in the file, so that no analysis depends
+on where a row was typed. The index is each row's number as a spreadsheet shows it (header =
+row 1), so that a later message can still name the row.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from . import fastimport, paths, terms
+from . import characters, csvfile, paths, schema, terms
 from .estimates import UnreadablePhrase, read_figure
+from .problems import DataError, Problem
+
 
 # Dates outside this window are typing mistakes for this story (2020 election to its aftermath).
 # It ends with the month of the latest dated count we hold (Viasna's political prisoners,
 # recognised since 2020 and held, on 21 May 2024): widen it only for a verified later figure.
 DATE_RANGE = (dt.date(2020, 1, 1), dt.date(2024, 5, 31))
 PUBLISHED_RANGE = (dt.date(2020, 1, 1), dt.date(2024, 12, 31))
-_PARTIAL_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+_PARTIAL_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?$")
 
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong in a data file, located as a spreadsheet user would look for it."""
-
-    file: str
-    row: int | None
-    column: str | None
-    message: str
-    structural: bool = False  # the row's shape is wrong (cells missing or extra)
-
-    def __str__(self) -> str:
-        where = [self.file]
-        if self.row is not None:
-            where.append(f"row {self.row}")
-        if self.column:
-            where.append(f"column {self.column!r}")
-        return f"{', '.join(where)}: {self.message}"
-
-
-class DataError(ValueError):
-    """A data file broke the schema or a provenance rule; `problems` lists every finding."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        noun = "problem" if len(problems) == 1 else "problems"
-        lines = "\n".join(f"  - {p}" for p in problems)
-        super().__init__(f"{len(problems)} {noun} in the data:\n{lines}")
+# Free-text columns whose values group or filter rows (who counted, who spoke, where): one line,
+# no space at either end, no invisible characters, so that two values that look alike are alike.
+ONE_LINE = {
+    "sources": {"publisher"},
+    "figures": {"locator", "counted_by"},
+    "statements": {"speaker", "role", "organisation", "country", "venue"},
+    "states": {"state"},
+}
 
 
 def datapackage_path() -> Path:
@@ -79,63 +65,6 @@ def _resource_descriptor(name: str) -> dict:
 def table_path(name: str) -> Path:
     """The CSV file behind a resource of the data package."""
     return paths.DATA / _resource_descriptor(name)["path"]
-
-
-def _frictionless_problems(name: str) -> list[Problem]:
-    """Validate one resource (with its foreign keys) against the package schema."""
-    fastimport.skip_iri_grammar()
-    from frictionless import Package  # imported here: only loading needs it
-
-    package = Package(str(datapackage_path()), basepath=str(paths.DATA))
-    resource = package.get_resource(name)
-    for key in resource.schema.foreign_keys:
-        other = key["reference"]["resource"]
-        if other:
-            paths.record_read(table_path(other))
-    report = resource.validate()
-    file = paths.relative(table_path(name))
-    problems = []
-    for task in report.tasks:
-        for error in task.errors:
-            row = getattr(error, "row_number", None) or (1 if "label" in error.type else None)
-            column = (getattr(error, "field_name", None)
-                      or next(iter(getattr(error, "field_names", None) or []), None))
-            if error.type == "primary-key":
-                column = resource.schema.primary_key[0]
-            problems.append(Problem(file, row, column, _explain(error),
-                                    structural=error.type in _STRUCTURAL or row is None))
-    return list(dict.fromkeys(problems))  # a duplicate id breaks both "unique" and the primary key
-
-
-_STRUCTURAL = {"extra-cell", "missing-cell", "blank-row", "source-error", "format-error",
-               "encoding-error", "extra-label", "missing-label", "blank-label", "duplicate-label",
-               "incorrect-label"}
-
-
-def _explain(error) -> str:
-    """Frictionless's note, worded for a person editing the CSV."""
-    note = getattr(error, "note", "") or ""
-    cell = getattr(error, "cell", None)
-    if error.type == "constraint-error" and '"required"' in note:
-        return "is empty but required"
-    if error.type in ("unique-error", "primary-key") or '"unique"' in note:
-        first = re.search(r"position \"?(\d+)", note)
-        return "appears more than once; it must be unique" + (f" (also in row {first[1]})" if first else "")
-    if error.type == "foreign-key":
-        return f"refers to something that does not exist ({note})"
-    title = error.title.lower()
-    if cell not in (None, ""):
-        return f"{title}: {cell!r} breaks the rule {note}" if note else f"{title}: {cell!r}"
-    return f"{title} ({note})" if note else title
-
-
-def _read(name: str) -> pd.DataFrame:
-    """The CSV as strings, empty cells as missing, index = spreadsheet row number."""
-    path = paths.record_read(table_path(name))
-    df = pd.read_csv(path, dtype="string", keep_default_na=False, encoding="utf-8")
-    df = df.replace("", pd.NA)
-    df.index = pd.RangeIndex(2, len(df) + 2, name="row")
-    return df
 
 
 def _parse_partial_date(value: str) -> tuple[dt.date, dt.date, str]:
@@ -191,34 +120,87 @@ def _require_when(df, file, problems, column, condition, why):
         problems.append(Problem(file, row, column, f"is empty but required {why}"))
 
 
-def _header_problems(name: str) -> list[Problem]:
-    """Columns missing, unexpected or out of order: said plainly, before any row is read."""
-    path = table_path(name)
-    file = paths.relative(path)
-    with open(path, newline="", encoding="utf-8") as f:
-        header = next(csv.reader(f), [])
+def _table(name: str) -> csvfile.Table:
+    """The rows of a table whose shape is right; a DataError naming the first structural problems otherwise."""
+    path = paths.record_read(table_path(name))
     expected = [field["name"] for field in _resource_descriptor(name)["schema"]["fields"]]
-    problems = [Problem(file, 1, c, "column is missing from the header") for c in expected if c not in header]
-    problems += [Problem(file, 1, c, "column is not in the schema (data/datapackage.json)")
-                 for c in header if c not in expected]
-    if not problems and header != expected:
-        first = next(h for h, e in zip(header, expected) if h != e)
-        problems.append(Problem(file, 1, first, f"columns must come in the order {', '.join(expected)}"))
-    return problems
+    table, problems = csvfile.read(path, paths.relative(path), expected)
+    if problems:
+        raise DataError(problems)
+    return table
+
+
+def _read(name: str) -> pd.DataFrame:
+    """Another table's cells, for a check that spans tables (a DataError if its shape is wrong)."""
+    return _frame(_table(name))
+
+
+def _key_values(name: str, column: str) -> set[str]:
+    """The values of `column` in another table, for checking references to it."""
+    table = _table(name)
+    index = table.header.index(column)
+    return {record[index] for record in table.records}
+
+
+def _references(name: str, resource: dict, table: csvfile.Table) -> dict[str, tuple[str, set]]:
+    """For each foreign-key column, the file it refers to and the values found there."""
+    references = {}
+    for key in resource["schema"].get("foreignKeys", []):
+        column, target = (k if isinstance(k, str) else k[0] for k in (key["fields"], key["reference"]["fields"]))
+        other = key["reference"]["resource"] or name
+        if other == name:
+            values = {record[table.header.index(target)] for record in table.records}
+        else:
+            values = _key_values(other, target)
+        references[column] = (paths.relative(table_path(other)), values)
+    return references
+
+
+def _frame(table: csvfile.Table) -> pd.DataFrame:
+    """The cells as strings, empty cells as missing, index = spreadsheet row number."""
+    df = pd.DataFrame(table.records, columns=table.header, dtype="string")
+    df = df.replace("", pd.NA)
+    df.index = pd.Index(table.rows, name="row", dtype="int64")
+    return df
+
+
+def _one_per_cell(problems: list[Problem], columns: list[str]) -> list[Problem]:
+    """The first problem found in each cell, in the order a reader scans the file."""
+    first = {}
+    for problem in problems:
+        first.setdefault((problem.file, problem.row, problem.column), problem)
+    order = {c: i for i, c in enumerate(columns)}
+    return sorted(first.values(), key=lambda p: (p.row or 0, order.get(p.column, -1)))
 
 
 def _load(name: str, check) -> pd.DataFrame:
-    problems = _header_problems(name)
+    resource = _resource_descriptor(name)
+    problems = schema.schema_problems(paths.relative(datapackage_path()), resource)
     if problems:
         raise DataError(problems)
-    problems = _frictionless_problems(name)
-    if any(p.structural for p in problems):  # the rows cannot be read as a table
-        raise DataError(problems)
-    df = _read(name)
-    check(df, paths.relative(table_path(name)), problems)
+    table = _table(name)
+    references = _references(name, resource, table)
+    problems = schema.cell_problems(table, resource, references, ONE_LINE.get(name, set()))
+    df = _frame(table)
+    check(df, table.file, problems)
     if problems:
-        raise DataError(sorted(problems, key=lambda p: (p.row or 0, p.column or "")))
-    return df
+        raise DataError(_one_per_cell(problems, table.header))
+    key = resource["schema"].get("primaryKey") or table.header[:1]
+    return df.sort_values([key] if isinstance(key, str) else list(key), kind="stable")
+
+
+def _verbatim(df, file, problems, column, excerpt_column):
+    """`column` must stand verbatim in `excerpt_column`; when only invisible or look-alike characters
+    differ (a no-break space, a curly quote), the message says which and where."""
+    for row, words, excerpt in zip(df.index, df[column], df[excerpt_column]):
+        if pd.isna(words) or pd.isna(excerpt) or words in excerpt:
+            continue
+        message = f"{words!r} does not stand verbatim in the excerpt"
+        found = characters.differences(words, excerpt)
+        if found:
+            message += (" because of characters that look alike or cannot be seen: " + "; ".join(found)
+                        + ". Copy the words from the excerpt")
+        problems.append(Problem(file, row, column, message))
 
 
 def _check_sources(df, file, problems):
@@ -230,10 +212,7 @@ def _no_further_rules(df, file, problems):
 
 
 def _check_figures(df, file, problems):
-    for row, record in df.iterrows():
-        phrase, excerpt = record["phrase"], record["excerpt"]
-        if pd.notna(phrase) and pd.notna(excerpt) and phrase not in excerpt:
-            problems.append(Problem(file, row, "phrase", f"{phrase!r} does not stand verbatim in the excerpt"))
+    _verbatim(df, file, problems, "phrase", "excerpt")
     _require_when(df, file, problems, "phrase_en_ours", df["language"] != "en",
                   "when the phrase is not in English")
     _require_when(df, file, problems, "caveat", df["reliability"] == "weak",
@@ -309,11 +288,8 @@ def _check_events(df, file, problems):
 
 
 def _check_states(df, file, problems):
-    for row, record in df.iterrows():
-        name, excerpt = record["name_in_source"], record["excerpt"]
-        if pd.notna(name) and pd.notna(excerpt) and name not in excerpt:
-            problems.append(Problem(file, row, "name_in_source", f"{name!r} does not stand verbatim in the excerpt"))
-    known = set(_read("sources")["source_id"].dropna())
+    _verbatim(df, file, problems, "name_in_source", "excerpt")
+    known = _key_values("sources", "source_id")
     for row, value in df["confirmed_by"].dropna().items():
         for source_id in value.split(";"):
             if source_id.strip() not in known:
@@ -321,10 +297,7 @@ def _check_states(df, file, problems):
 
 
 def _check_forum_speakers(df, file, problems):
-    for row, record in df.iterrows():
-        name, excerpt = record["name_in_excerpt"], record["excerpt"]
-        if pd.notna(name) and pd.notna(excerpt) and name not in excerpt:
-            problems.append(Problem(file, row, "name_in_excerpt", f"{name!r} does not stand verbatim in the excerpt"))
+    _verbatim(df, file, problems, "name_in_excerpt", "excerpt")
     _require_when(df, file, problems, "note", df["name_in_excerpt"].isna(),
                   "when the excerpt does not name the speaker (say why)")
     _require_when(df, file, problems, "excerpt_en_ours", df["language"] != "en", "when the excerpt is not in English")

@@ -19,7 +19,7 @@ import re
 import string
 from dataclasses import dataclass
 
-from . import paths
+from . import escape, paths
 from .estimates import Estimate
 
 
@@ -101,12 +101,9 @@ def bare_digits(text: str) -> list[str]:
 
 # --- filled text -----------------------------------------------------------------------------
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|&~$])")
-
-
 def markdown_escape(text: str) -> str:
     """Data text made literal in Markdown (no emphasis, links, HTML or maths from a source's words)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return escape.markdown(text)
 
 
 def _is_number(value) -> bool:
