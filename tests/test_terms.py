@@ -92,7 +92,7 @@ def refused(scratch, value, words, row=3):
     ("tortur|", "not regular expressions"),            # empty alternative: tagged every statement
     ("tortur(e", "regular expression"),                # unbalanced bracket
     ("*", "bare \\*"),                                 # matches every word
-    ("   ", "empty"),                                  # spaces only
+    ("   ", "empty|only spaces"),                      # spaces only
     ("to*", "at least 3 letters"),                     # a stem too short to mean anything
     ("tor*ure", "may only end a word"),
     ("the", "so common"),                              # a word in nearly every statement

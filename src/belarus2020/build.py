@@ -80,19 +80,22 @@ def check_notebook(path: Path) -> Path:
 
 
 def check_inputs(path: Path, nb: dict) -> list[Path]:
-    """The declared inputs as files under data/ or notebooks/, or in the shared folder (named
-    `../shared/...`): a declaration cannot point the build elsewhere."""
+    """The declared inputs as files under data/, the notebook's prose file (notebooks/*.prose.md),
+    or files in the shared folder (named `../shared/...`): a declaration cannot point the build elsewhere."""
     files = []
     for name in declared_inputs(nb):
         shared = name.startswith(paths.SHARED_NAME + "/")
         rest = name[len(paths.SHARED_NAME) + 1:] if shared else name
-        folders = [paths.shared_dir()] if shared else [paths.ROOT / "data", paths.NOTEBOOKS]
         file = paths.from_relative(name)
-        if "\\" in name or Path(rest).is_absolute() or ".." in Path(rest).parts \
-                or not any(_inside(file, folder) for folder in folders):
+        if shared:
+            allowed = _inside(file, paths.shared_dir())
+        else:
+            allowed = _inside(file, paths.ROOT / "data") or (
+                _inside(file, paths.ROOT / "notebooks") and name.endswith(".prose.md"))
+        if "\\" in name or Path(rest).is_absolute() or ".." in Path(rest).parts or not allowed:
             raise BuildError(f"{paths.relative(path)}: metadata belarus2020.inputs lists {name!r}; inputs are "
-                             "files under data/ or notebooks/ named relative to the project root, or files in "
-                             f"the shared folder named {paths.SHARED_NAME}/...")
+                             "files under data/ and the notebook's prose file (notebooks/*.prose.md), named "
+                             f"relative to the project root, or files in the shared folder named {paths.SHARED_NAME}/...")
         files.append(file)
     return files
 

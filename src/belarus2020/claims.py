@@ -26,10 +26,11 @@ def _with_copies(rows: pd.DataFrame, id_column: str) -> pd.DataFrame:
     """Each claim row (empty `copy_of`), with `<id>s`, `source_ids` and `copies` over it and its copies."""
     claim_of = rows["copy_of"].fillna(rows[id_column])
     ids = rows.groupby(claim_of)[id_column].agg(lambda s: ";".join(sorted(s)))
-    source_ids = rows.groupby(claim_of)["source_id"].agg(lambda s: ";".join(sorted(set(s))))
     claims = rows[rows["copy_of"].isna()].copy()
     claims[f"{id_column}s"] = claims[id_column].map(ids)
-    claims["source_ids"] = claims[id_column].map(source_ids)
+    if "source_id" in rows:
+        source_ids = rows.groupby(claim_of)["source_id"].agg(lambda s: ";".join(sorted(set(s))))
+        claims["source_ids"] = claims[id_column].map(source_ids)
     claims["copies"] = claims[f"{id_column}s"].str.count(";") + 1
     return claims
 

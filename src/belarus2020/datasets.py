@@ -254,12 +254,15 @@ def _check_figure_copies(df, file, problems):
     """A figure's copy reports the same claim: same counter, measure and baseline, and a number
     its claim allows (overlapping intervals, or the same number with another hedge)."""
     _check_copies(df, file, problems, "figure_id")
-    by_id = df.set_index("figure_id", drop=False)
+    flagged = {p.row for p in problems if p.file == file}  # a broken claim is reported once, not again per copy
+    by_id = df.assign(row=df.index).set_index("figure_id", drop=False)
     by_id = by_id[~by_id.index.duplicated()]
     for row, record in df[df["copy_of"].notna()].iterrows():
         if record["copy_of"] not in by_id.index or record["copy_of"] == record["figure_id"]:
             continue
         claim = by_id.loc[record["copy_of"]]
+        if claim["row"] in flagged or row in flagged:
+            continue
         for column in ("counted_by", "measure", "baseline"):
             if record[column] != claim[column]:
                 problems.append(Problem(file, row, column, f"{record[column]!r} differs from its claim "
@@ -306,7 +309,7 @@ def _check_forum_speakers(df, file, problems):
 def _check_themes(df, file, problems):
     """Every pattern is a term of the lexicon's language (belarus2020.terms), and none matches every statement.
 
-    Where Frictionless's pattern constraint and this check both refuse a cell, only this
+    Where the schema's pattern constraint and this check both refuse a cell, only this
     check's message, which says how to write the term, is kept.
     """
     parsed, refused = {}, set()
@@ -317,7 +320,7 @@ def _check_themes(df, file, problems):
             refused.add(row)
             problems.append(Problem(file, row, "pattern", f"{pattern!r} {e}"))
     problems[:] = [p for p in problems if not (p.file == file and p.column == "pattern" and p.row in refused
-                                               and p.message.startswith("constraint error"))]
+                                               and "does not match the pattern" in p.message)]
     try:
         statements = _read("statements")
         texts = statements["translation_en_ours"].fillna(statements["quote"]).dropna()

@@ -12,7 +12,7 @@ import hashlib
 
 import pandas as pd
 
-from . import themes
+from . import claims, themes
 
 HELD_OUT, TUNING = "held_out", "tuning"
 
@@ -58,7 +58,7 @@ def validation_table(statements: pd.DataFrame, lexicon: pd.DataFrame, coding: pd
 
     Statements not yet coded are left out (they have no truth to compare with).
     """
-    pool = themes.utterances(statements)
+    pool = claims.utterances(statements)
     names = sorted(lexicon["theme"].unique())
     coded = themes.coded_matrix(pool, coding, names)
     tagged = themes.theme_matrix(pool[pool["statement_id"].isin(coded.index)], lexicon)
@@ -69,7 +69,7 @@ def validation_table(statements: pd.DataFrame, lexicon: pd.DataFrame, coding: pd
 
 def disagreements(statements: pd.DataFrame, lexicon: pd.DataFrame, coding: pd.DataFrame) -> pd.DataFrame:
     """Coded utterances and themes where the lexicon and the hand coding differ, with each one's call and half."""
-    pool = themes.utterances(statements)
+    pool = claims.utterances(statements)
     names = sorted(lexicon["theme"].unique())
     coded = themes.coded_matrix(pool, coding, names)
     tagged = themes.theme_matrix(pool[pool["statement_id"].isin(coded.index)], lexicon)
