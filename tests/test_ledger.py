@@ -76,3 +76,20 @@ def test_a_name_with_digits_becomes_a_ledger_entry_and_other_names_stay_words():
 def test_rows_without_an_id_are_refused():
     with pytest.raises(ValueError, match="no id"):
         ledger.count(pd.DataFrame({"x": [1]}))
+
+
+def test_a_claim_from_the_funnel_lists_its_copies_from_copy_ids():
+    row = pd.Series({"figure_id": "F9", "copy_ids": "F10;F11", "counted_by": "Viasna", "kind": "exact",
+                     "low": 5, "high": 5, "value": 5, "period_end_date": pd.Timestamp("2020-10-04"),
+                     "period_end_precision": "day"})
+    assert ledger.estimate(row).ids_of("figures") == ["F10", "F11", "F9"]
+    assert ledger.estimate(row.drop("copy_ids")).ids_of("figures") == ["F9"]
+
+
+def test_a_ratio_of_two_claims_is_read_as_intervals_and_refuses_an_open_one():
+    about = pd.Series({"figure_id": "F1", "low": 13000, "high": 14000})
+    exact = pd.Series({"figure_id": "F2", "low": 6700, "high": 6700})
+    number = ledger.ratio(about, exact)
+    assert number.text == "1.9 to 2.1" and number.operation == "ratio" and number.ids_of("figures") == ["F1", "F2"]
+    with pytest.raises(ValueError, match="bounded"):
+        ledger.ratio(about.replace(14000, None), exact)

@@ -50,10 +50,13 @@ def _split(value) -> list[str]:
 
 
 def _row_ids(row) -> list[tuple[str, str]]:
-    """The ids a row stands for: its figures (a claim's copies included), statement, event, state or source."""
+    """The ids a row stands for: its figures (a claim's copies included, from `figure_ids` or `copy_ids`),
+    statement, event, state or source."""
     get = row.get
     if get("figure_ids") is not None and not pd.isna(get("figure_ids")):
         return [("figures", i) for i in _split(get("figure_ids"))]
+    if get("copy_ids") is not None and isinstance(get("figure_id"), str) and get("figure_id"):  # a claim with its copies (belarus2020.funnel)
+        return [("figures", i) for i in [str(get("figure_id"))] + _split(get("copy_ids"))]
     for column, table in (("figure_id", "figures"), ("statement_id", "statements"), ("event_id", "events")):
         if get(column) is not None and not pd.isna(get(column)):
             return [(table, str(get(column)))]
@@ -148,6 +151,18 @@ def interval(span: tuple, *rows, operation: str, how: str = "") -> Number:
     """An interval computed from the rows' intervals (a sum, a difference): 'at least 11,451'."""
     low, high = span
     return Number(prose.interval(low, high), operation, ids_of(*rows), how, f"[{low}, {'' if high is None else high}]")
+
+
+def ratio(a, b, how: str = "") -> Number:
+    """How many times claim `b` claim `a` is, read as intervals: '2.0', or '1.9 to 2.1' where the ends differ."""
+    (a_low, a_high), (b_low, b_high) = claims.interval_of(a), claims.interval_of(b)
+    if a_high is None or b_high is None or b_low == 0:
+        raise ValueError(f"a ratio needs bounded, non-zero intervals: {ids_of(a)} is [{a_low}, {a_high}], "
+                         f"{ids_of(b)} is [{b_low}, {b_high}]")
+    low, high = a_low / b_high, a_high / b_low
+    text = f"{low:.1f}" if f"{low:.1f}" == f"{high:.1f}" else f"{low:.1f} to {high:.1f}"
+    return Number(text, "ratio", ids_of(a, b), how or "interval ratio: the first claim's interval over the second's",
+                  f"[{low:.2f}, {high:.2f}]")
 
 
 def amount(value: int, *rows, operation: str, how: str = "") -> Number:
