@@ -93,3 +93,18 @@ def test_a_ratio_of_two_claims_is_read_as_intervals_and_refuses_an_open_one():
     assert number.text == "1.9 to 2.1" and number.operation == "ratio" and number.ids_of("figures") == ["F1", "F2"]
     with pytest.raises(ValueError, match="bounded"):
         ledger.ratio(about.replace(14000, None), exact)
+
+
+def test_a_fraction_of_people_gives_both_numbers_and_only_the_count_below_five():
+    number = ledger.fraction(544, 774, CLAIMS.iloc[:2], operation="maximum")
+    assert number.text == "70% (544 of 774)" and number.value == "544/774"
+    assert number.ids_of("figures") == ["F1", "F2", "F3"]
+    assert ledger.fraction(3, 4, CLAIMS.iloc[0], operation="minimum").text == "3 of 4"
+
+
+def test_a_night_and_a_posting_time_print_as_dates_from_their_rows():
+    night = ledger.night("2020-08-09", "2020-08-10", CLAIMS.iloc[1])
+    assert night.text == "9-10 Aug 2020" and night.operation == "date" and night.ids_of("figures") == ["F3"]
+    assert ledger.night("2020-08-31", "2020-09-01", CLAIMS.iloc[1]).text == "31 Aug-1 Sep 2020"
+    posted = ledger.date(pd.Timestamp("2020-08-10 09:58:26"), CLAIMS.iloc[1], style="time")
+    assert posted.text == "09:58 on 10 Aug 2020"

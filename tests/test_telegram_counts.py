@@ -324,3 +324,17 @@ def test_review_names_what_does_not_square(pressmvd, curation):
     stale = left_out.copy()
     stale.loc[len(stale) + 2] = ["pressmvd", "9999", "detained_daily", "5 человек", "made up"]
     assert any("9999" in p for p in telegram_counts.review(pressmvd, curated, stale))
+
+
+def test_a_count_figures_csv_does_not_carry_stands_on_its_source_and_says_so(viasna, curation):
+    figures, sources, _ = curation
+    source = sources[sources["url"] == telegram.VIASNA.url].iloc[0]
+    rows = telegram_counts.cited(telegram_counts.with_figure_ids(viasna, figures), source["source_id"])
+    curated, left = rows[rows["figure_ids"].notna()], rows[rows["figure_ids"].isna()]
+    assert len(curated) and len(left)
+    assert telegram_counts.as_reported(curated.iloc[0]).ids == (("figures", curated.iloc[0]["figure_ids"]),)
+    uncarried = telegram_counts.as_reported(left.iloc[0])
+    assert uncarried.ids == (("sources", source["source_id"]),) and "not in figures.csv" in uncarried.how
+    tally = telegram_counts.summary_numbers(viasna, source)
+    assert tally["counts refused"].value == str(len(viasna.refused))
+    assert str(viasna.refused[0].message_id) in tally["counts refused"].how

@@ -165,14 +165,26 @@ def ratio(a, b, how: str = "") -> Number:
                   f"[{low:.2f}, {high:.2f}]")
 
 
+def fraction(part: int, whole: int, *rows, operation: str, how: str = "") -> Number:
+    """One number as a share of another ('70% (544 of 774)': people in custody of those detained), with both
+    given; only 'k of n' when n is below MIN_GROUP. Rows-of-rows shares are `share`."""
+    part, whole = int(part), int(whole)
+    text = f"{part} of {whole}" if whole < MIN_GROUP else f"{round(100 * part / whole)}% ({part} of {whole})"
+    return Number(text, operation, ids_of(*rows), how, f"{part}/{whole}")
+
+
 def amount(value: int, *rows, operation: str, how: str = "") -> Number:
     """Any other whole number computed from rows (a difference, a largest value): '28'."""
     return Number(prose.number(int(value)), operation, ids_of(*rows), how, str(int(value)))
 
 
 def date(when, *rows, precision: str = "day", style: str = "day", how: str = "") -> Number:
-    """A date taken from the rows: '5 Nov 2020', 'Nov 2020' (style 'month'), 'November 2020' ('month_long')."""
+    """A date taken from the rows: '5 Nov 2020', 'Nov 2020' (style 'month'), 'November 2020' ('month_long'),
+    '09:58 on 10 Aug 2020' (style 'time', when the hour a count was posted matters)."""
     when = pd.Timestamp(when)
+    if style == "time":
+        return Number(f"{when:%H:%M} on {prose.day(when)}", "date", ids_of(*rows), how or "date and time from the rows",
+                      f"{when:%Y-%m-%d %H:%M}")
     if style == "month_long":
         text = f"{when:%B %Y}"
     elif style == "month":
@@ -180,6 +192,15 @@ def date(when, *rows, precision: str = "day", style: str = "day", how: str = "")
     else:
         text = prose.day(when, precision)
     return Number(text, "date", ids_of(*rows), how or "date from the rows", f"{when:%Y-%m-%d}")
+
+
+def night(start, end, *rows, how: str = "") -> Number:
+    """A night from the rows, as the Interior Ministry dated its first counts: '9-10 Aug 2020'."""
+    start, end = pd.Timestamp(start), pd.Timestamp(end)
+    first = f"{start.day}" if (start.year, start.month) == (end.year, end.month) else \
+        (f"{start.day} {start:%b}" if start.year == end.year else prose.day(start))
+    return Number(f"{first}-{prose.day(end)}", "date", ids_of(*rows), how or "the night the rows count",
+                  f"{start:%Y-%m-%d}/{end:%Y-%m-%d}")
 
 
 def words(text: str, *rows, how: str = "words from the data") -> Number:

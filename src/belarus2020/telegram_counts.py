@@ -9,12 +9,14 @@ and a period that contains the count's day) or in data/telegram_left_out.csv wit
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 import pandas as pd
 
+from . import ledger
 from .estimates import Estimate, parse_estimate
 
 
@@ -138,6 +140,42 @@ def with_figure_ids(extraction: Extraction, figures: pd.DataFrame) -> pd.DataFra
     frame = extraction.frame()
     frame["figure_ids"] = [";".join(curated_matches(c, figures)["figure_id"]) for c in extraction.counts]
     return frame
+
+
+def cited(frame: pd.DataFrame, source_id: str) -> pd.DataFrame:
+    """The counts (from `with_figure_ids`) as the claims ledger cites them: a count that curated
+    figures carry stands on their ids; one that figures.csv does not carry (it is then listed, with
+    the reason, in data/telegram_left_out.csv) stands on the export's source row, `source_id`."""
+    return frame.assign(figure_ids=frame["figure_ids"].where(frame["figure_ids"] != ""), source_id=source_id)
+
+
+def as_reported(row) -> "ledger.Number":
+    """A count (a row of `cited`) as the channel worded it: 'at least 213'; one that figures.csv
+    does not carry says so in the ledger."""
+    number = ledger.estimate(row)
+    if pd.isna(row["figure_ids"]):
+        number = dataclasses.replace(number, how="read by code from the export, not in figures.csv: listed with "
+                                                 "its reason in data/telegram_left_out.csv")
+    return number
+
+
+def summary_numbers(extraction: Extraction, source) -> dict[str, "ledger.Number"]:
+    """The extraction's `summary` as ledger numbers on the export's source row (`source`, from
+    sources.csv); a tally of counts skipped or refused names their messages in its `how`."""
+    def tally(records, how):
+        messages = ", ".join(str(m) for m in sorted({r.message_id for r in records}))
+        where = f" (@{extraction.channel} messages {messages})" if messages else ""
+        return ledger.amount(len(records), source, operation="count", how=how + where)
+    regional = [s for s in extraction.skipped if s.reason.startswith("regional")]
+    return {
+        "messages read": ledger.amount(extraction.messages_read, source, operation="count",
+                                       how=f"messages in the export of @{extraction.channel}, all read by code"),
+        "regional counts skipped": tally(regional, "counts for a city or region the code skipped"),
+        "sub-counts skipped": tally([s for s in extraction.skipped if s not in regional],
+                                    "sub-counts inside a nationwide sentence the code skipped"),
+        "counts refused": tally(extraction.refused, "counts the code refused, each listed with its reason in "
+                                                    "data/telegram_left_out.csv"),
+    }
 
 
 def review(extraction: Extraction, figures: pd.DataFrame, left_out: pd.DataFrame,
