@@ -76,3 +76,26 @@ def test_a_name_with_digits_becomes_a_ledger_entry_and_other_names_stay_words():
 def test_rows_without_an_id_are_refused():
     with pytest.raises(ValueError, match="no id"):
         ledger.count(pd.DataFrame({"x": [1]}))
+
+
+def test_a_ratio_prints_two_decimals_and_keeps_its_exact_fraction():
+    number = ledger.ratio(4, 6, STATEMENTS, operation="F1", how="a test")
+    assert (number.text, number.value, number.operation) == ("0.67", "4/6", "F1")
+    assert number.ids_of("statements") == ["S1", "S2", "S3"]
+
+
+def test_a_wilson_interval_lists_the_whole_and_is_refused_for_a_small_group():
+    whole = pd.DataFrame({"statement_id": [f"S{i}" for i in range(1, 14)]})
+    number = ledger.wilson(whole.iloc[:8], whole)
+    assert number.text == "36% to 82%" and number.operation == "interval"
+    assert len(number.ids_of("statements")) == 13
+    with pytest.raises(ValueError, match="too small"):
+        ledger.wilson(STATEMENTS.iloc[:1], STATEMENTS)
+    with pytest.raises(ValueError, match="drawn from its whole"):
+        ledger.wilson(pd.DataFrame({"statement_id": ["S99"]}), whole)
+
+
+def test_a_setting_lists_the_rows_it_is_applied_to():
+    number = ledger.setting("0.8", STATEMENTS, how="a threshold")
+    assert (number.text, number.operation) == ("0.8", "setting")
+    assert number.ids_of("statements") == ["S1", "S2", "S3"]
