@@ -165,3 +165,13 @@ def test_a_speaker_listed_twice_for_one_forum_is_reported(scratch):
 def test_a_non_english_excerpt_needs_our_english(scratch):
     row = next(r for r in range(2, 80) if scratch.get("forum_speakers.csv", r, "language") != "en")
     broken(scratch, row, "excerpt_en_ours", "", "not in English")
+
+
+def test_at_forums_keeps_utterances_at_a_forum_and_in_frame_matches_kind_and_speaker():
+    said = statements({"country": "United States"}, {"country": "Canada"},
+                      {"country": "Russia", "actor_type": "russia", "copy_of": "S0001"},
+                      {"country": "Fiji", "date": "2020-11-03"})
+    found = frames.at_forums(said)
+    assert list(found.index) == [0, 1] and set(found["forum"]) == {UPR}
+    known = frame((UPR, "government", "United States"), (UPR, "ngo", "Canada"))
+    assert list(frames.in_frame(found, known)) == [True, False]

@@ -108,3 +108,26 @@ def test_a_night_and_a_posting_time_print_as_dates_from_their_rows():
     assert ledger.night("2020-08-31", "2020-09-01", CLAIMS.iloc[1]).text == "31 Aug-1 Sep 2020"
     posted = ledger.date(pd.Timestamp("2020-08-10 09:58:26"), CLAIMS.iloc[1], style="time")
     assert posted.text == "09:58 on 10 Aug 2020"
+
+
+def test_a_quotient_prints_two_decimals_and_keeps_its_exact_fraction():
+    number = ledger.quotient(4, 6, STATEMENTS, operation="F1", how="a test")
+    assert (number.text, number.value, number.operation) == ("0.67", "4/6", "F1")
+    assert number.ids_of("statements") == ["S1", "S2", "S3"]
+
+
+def test_a_wilson_interval_lists_the_whole_and_is_refused_for_a_small_group():
+    whole = pd.DataFrame({"statement_id": [f"S{i}" for i in range(1, 14)]})
+    number = ledger.wilson(whole.iloc[:8], whole)
+    assert number.text == "36% to 82%" and number.operation == "interval"
+    assert len(number.ids_of("statements")) == 13
+    with pytest.raises(ValueError, match="too small"):
+        ledger.wilson(STATEMENTS.iloc[:1], STATEMENTS)
+    with pytest.raises(ValueError, match="drawn from its whole"):
+        ledger.wilson(pd.DataFrame({"statement_id": ["S99"]}), whole)
+
+
+def test_a_setting_lists_the_rows_it_is_applied_to():
+    number = ledger.setting("0.8", STATEMENTS, how="a threshold")
+    assert (number.text, number.operation) == ("0.8", "setting")
+    assert number.ids_of("statements") == ["S1", "S2", "S3"]

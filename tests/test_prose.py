@@ -39,7 +39,7 @@ def test_intervals_in_words(low, high, words):
 @pytest.mark.parametrize("text", [
     "since 9 August 2020", "the night of 9-10 Aug", "in Aug 2020", "by the end of 2020", "on 2020-11-05",
     "(notebook 01)", "notebooks 01 to 05", "(section 2)", "the `belarus2020` package", "[the codebook](data/README2.md)",
-    "November 5, 2020",
+    "November 5, 2020", "the lexicon's F1 on the held-out half",
 ])
 def test_dates_and_references_may_be_typed(text):
     assert prose.bare_digits(text) == []
@@ -48,6 +48,7 @@ def test_dates_and_references_may_be_typed(text):
 @pytest.mark.parametrize("text, bare", [
     ("17 distinct claims", ["17"]), ("71% are floors", ["71%"]), ("at least 6,152", ["6,152"]),
     ("in 1999", ["1999"]), ("9 August 2020 and 12 claims", ["12"]), ("between 5 and 6", ["5", "6"]),
+    ("an F1 of 0.8", ["0.8"]),
 ])
 def test_any_other_digit_is_bare(text, bare):
     assert prose.bare_digits(text) == bare

@@ -48,12 +48,6 @@ def test_every_theme_of_the_real_lexicon_is_raised():
     assert (matrix.sum() > 0).all(), matrix.sum()
 
 
-def test_copies_are_not_utterances():
-    st = statements(("S1", "torture", None), ("S2", "torture", None)).assign(
-        copy_of=pd.array([pd.NA, "S1"], dtype="string"))
-    assert themes.utterances(st)["statement_id"].tolist() == ["S1"]
-
-
 # --- the hand coding -------------------------------------------------------------------------
 
 CODING = pd.DataFrame({"statement_id": ["S1", "S1", "S2"], "theme": ["torture", "dialogue", "none"]})

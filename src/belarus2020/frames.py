@@ -62,6 +62,22 @@ def forum_of(statements: pd.DataFrame) -> pd.Series:
     return found
 
 
+def at_forums(statements: pd.DataFrame) -> pd.DataFrame:
+    """Each utterance made at a frame forum (copies left out): its forum, kind of actor and speaker key,
+    indexed like `statements`."""
+    utterances = statements[statements["copy_of"].isna()]
+    said = pd.DataFrame({"forum": forum_of(utterances), "actor_type": utterances["actor_type"],
+                         "speaker": speaker_key(utterances)})
+    return said.dropna(subset=["forum"])
+
+
+def in_frame(said: pd.DataFrame, forum_speakers: pd.DataFrame) -> pd.Series:
+    """For each row of `at_forums`, whether its forum's frame knows the speaker."""
+    known = set(map(tuple, forum_speakers[["forum", "actor_type", "speaker"]].to_numpy()))
+    return pd.Series([tuple(r) in known for r in said[["forum", "actor_type", "speaker"]].to_numpy()],
+                     index=said.index, dtype=bool)
+
+
 def coverage(statements: pd.DataFrame, forum_speakers: pd.DataFrame) -> pd.DataFrame:
     """Per forum: speakers known, how many of them we quote (utterances only), the share, and who is missing.
 
@@ -71,9 +87,7 @@ def coverage(statements: pd.DataFrame, forum_speakers: pd.DataFrame) -> pd.DataF
     unknown = set(forum_speakers["forum"]) - set(FORUMS)
     if unknown:
         raise ValueError(f"forum_speakers names forums with no definition in belarus2020.frames.FORUMS: {sorted(unknown)}")
-    utterances = statements[statements["copy_of"].isna()]
-    said = pd.DataFrame({"forum": forum_of(utterances), "actor_type": utterances["actor_type"],
-                         "speaker": speaker_key(utterances)}).dropna(subset=["forum"])
+    said = at_forums(statements)
     rows = []
     for forum, spec in FORUMS.items():
         known = set(map(tuple, forum_speakers.loc[forum_speakers["forum"] == forum, ["actor_type", "speaker"]].to_numpy()))

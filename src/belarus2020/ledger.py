@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import claims, prose
+from . import claims, proportions, prose
 
 MIN_GROUP = 5
 TABLES = ("figures", "statements", "events", "sources", "states")
@@ -176,6 +176,32 @@ def fraction(part: int, whole: int, *rows, operation: str, how: str = "") -> Num
 def amount(value: int, *rows, operation: str, how: str = "") -> Number:
     """Any other whole number computed from rows (a difference, a largest value): '28'."""
     return Number(prose.number(int(value)), operation, ids_of(*rows), how, str(int(value)))
+
+
+def quotient(numerator: int, denominator: int, *rows, operation: str, how: str = "") -> Number:
+    """A quotient of two counts to two decimals (an F1 score, a precision): '0.67', kept exactly as '4/6'."""
+    return Number(f"{numerator / denominator:.2f}", operation, ids_of(*rows), how, f"{int(numerator)}/{int(denominator)}")
+
+
+def wilson(part, whole, how: str = "") -> Number:
+    """The 95% Wilson score interval of the part's share of the whole: '36% to 82%'.
+
+    Refused for a group smaller than MIN_GROUP, which gets its count only (see `share`).
+    """
+    k, n = len(_members(part)), len(_members(whole))
+    if not set(_members(part)) <= set(_members(whole)):
+        raise ValueError("the part of a share must be drawn from its whole")
+    if n < MIN_GROUP:
+        raise ValueError(f"a group of {n} is too small for an interval (fewer than {MIN_GROUP}): give its count only")
+    low, high = proportions.wilson(k, n)
+    return Number(f"{low:.0%} to {high:.0%}", "interval", ids_of(whole),
+                  how or f"{proportions.CONFIDENCE:.0%} Wilson score interval of the share {k}/{n}",
+                  f"[{low:.4f}, {high:.4f}]")
+
+
+def setting(text: str, *rows, how: str) -> Number:
+    """A setting of the method printed in prose (a threshold, a confidence level), with the rows it is applied to."""
+    return Number(str(text), "setting", ids_of(*rows), how, str(text))
 
 
 def date(when, *rows, precision: str = "day", style: str = "day", how: str = "") -> Number:

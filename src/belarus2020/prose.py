@@ -77,7 +77,8 @@ _DAYS = r"\d{1,2}(?:\s?[-–]\s?\d{1,2})?"
 _YEAR = r"(?:2019|202[0-6])"
 # What may carry a digit without a ledger entry: a date (9 August 2020, 9-10 Aug, Aug 2020,
 # 2020-08-09, 2020), a reference to a notebook or a section (notebook 01, notebooks 01 to 05,
-# section 2), the package's name (belarus2020.venues), code in backticks, and the target of a link.
+# section 2), the package's name (belarus2020.venues), the name of the F1 score, code in backticks,
+# and the target of a link.
 TYPED_DIGITS_ALLOWED = re.compile("|".join([
     rf"\b{_DAYS}\s{_MONTH}(?:\s{_YEAR})?\b",
     rf"\b{_MONTH}\s{_DAYS}(?:,?\s{_YEAR})?\b",
@@ -87,6 +88,7 @@ TYPED_DIGITS_ALLOWED = re.compile("|".join([
     r"\bnotebooks?\s`?\d\d`?(?:\s(?:to|and|-)\s`?\d\d`?)?",
     r"\bsections?\s\d+(?:\s(?:to|and)\s\d+)?\b",
     r"\bbelarus2020(?:\.\w+)*",
+    r"\bF1\b",
     r"`[^`\n]*`",
     r"\]\([^)\s]*\)",
     r"<https?://[^>\s]*>",

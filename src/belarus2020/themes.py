@@ -35,11 +35,6 @@ def english_text(statements: pd.DataFrame) -> pd.Series:
     return statements["translation_en_ours"].fillna(statements["quote"])
 
 
-def utterances(statements: pd.DataFrame) -> pd.DataFrame:
-    """The rows that stand for an utterance: copies (non-empty `copy_of`) left out."""
-    return statements[statements["copy_of"].isna()]
-
-
 def compile_lexicon(lexicon: pd.DataFrame) -> terms.Matcher:
     """A matcher labelled by theme; a pattern outside the language raises TermError naming it."""
     rules = []
