@@ -109,3 +109,11 @@ def test_templates_are_the_sections_of_the_prose_file(tmp_path, monkeypatch):
     (tmp_path / "99-test.prose.md").write_text("## a\n\nx\n\n## a\n\ny\n", encoding="utf-8")
     with pytest.raises(ValueError, match="appears twice"):
         prose.templates("99-test")
+
+
+def test_data_words_open_no_block_at_a_line_start_and_keep_their_digits_mid_line():
+    number = ledger.Number("0.8", "setting", (("statements", "S1"),), "a threshold")
+    mid = prose.fill("an F1 of at least {target}", target=number)
+    assert mid.markdown == "an F1 of at least 0.8"
+    start = prose.fill("{name} said so", name=ledger.words("1. a list?", {"statement_id": "S1"}))
+    assert start.markdown.startswith("1\\. a list?")

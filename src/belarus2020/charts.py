@@ -19,6 +19,7 @@ from pathlib import Path
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.transforms import Bbox
 
 from . import catalogue, paths
 
@@ -109,10 +110,14 @@ def save(fig, chart_id: str, *, title, caption, alt_text, source: str, data: pd.
 
     folder = paths.figures_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    # the saved image takes in legends placed outside the axes; measured once for both formats
+    # the saved image takes in legends placed outside the axes; measured once for both formats,
+    # the legends added to the figure's own box (passing every artist to every axes instead cost
+    # a second per chart of many panels, for the same box)
+    renderer = fig.canvas.get_renderer()
     legends = [a for ax in fig.axes for a in ax.get_children() if isinstance(a, mpl.legend.Legend)]
-    extra = fig.get_default_bbox_extra_artists() + legends
-    bbox = fig.get_tightbbox(fig.canvas.get_renderer(), bbox_extra_artists=extra).padded(0.15)
+    inches = fig.dpi_scale_trans.inverted()
+    bbox = Bbox.union([fig.get_tightbbox(renderer)]
+                      + [legend.get_window_extent(renderer).transformed(inches) for legend in legends]).padded(0.15)
     with mpl.rc_context({"svg.hashsalt": f"belarus2020-{chart_id}", "svg.fonttype": "path"}):
         for fmt in ("png", "svg"):
             fig.savefig(catalogue.unlink_link(folder / f"{chart_id}.{fmt}"), format=fmt, metadata=_METADATA[fmt],

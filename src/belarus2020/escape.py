@@ -23,10 +23,15 @@ _LINE_START = re.compile(r"^(\s*)(?:([#>+=-])|([0-9]+)(?=[.)]))")
 def markdown(text) -> str:
     """`text` as literal words inside Markdown: inline syntax escaped, line breaks made spaces
     (Markdown shows a single line break as a space anyway; a blank line would start a block)."""
+    return _LINE_START.sub(_literal_line_start, markdown_inline(text), count=1)
+
+
+def markdown_inline(text) -> str:
+    """`markdown` for words that cannot start a line (they follow other words of a sentence):
+    a leading '1.' or '-' there opens no list, so it is left as written."""
     flat = re.sub(r"\s*[\r\n]+\s*", " ", str(text))
     escaped = _INLINE.sub(r"\\\1", flat)
-    escaped = re.sub(r"(?<=[A-Za-z]):(?=//)", r"\\:", escaped)  # no automatic link from a bare URL
-    return _LINE_START.sub(_literal_line_start, escaped, count=1)
+    return re.sub(r"(?<=[A-Za-z]):(?=//)", r"\\:", escaped)  # no automatic link from a bare URL
 
 
 def _literal_line_start(match) -> str:

@@ -137,8 +137,9 @@ class Text:
         for segment in self.segments:
             kind, value = segment[0], segment[-1]
             text = value if kind == "literal" else (value if kind == "words" else value.text)
-            if kind != "literal" and markdown:
-                text = markdown_escape(text)
+            if kind != "literal" and markdown:  # data words; only at a line's start can they open a block
+                starts_line = not parts or parts[-1].endswith("\n")
+                text = escape.markdown(text) if starts_line else escape.markdown_inline(text)
             if kind == "number":
                 spans.append(Span(segment[1], at, at + len(text), value))
             parts.append(text)
