@@ -132,3 +132,9 @@ def test_counts_from_a_day_are_its_claims_in_funnel_order():
     assert list(result["figure_id"]) == ["F22", "F5", "F24", "F21"]  # units in funnel order, largest first
     assert list(result["unit"]) == ["person", "person in custody", "court ruling", "court ruling"]
     assert result.iloc[0]["copy_ids"] == "F23"
+
+
+def test_detentions_and_people_come_from_one_counter_over_one_period():
+    detentions, people = funnel.detentions_and_people(funnel.claims(FIGURES))
+    assert (detentions["figure_id"], people["figure_id"]) == ("F1", "F2")
+    assert funnel.detentions_and_people(funnel.claims(FIGURES[FIGURES["figure_id"] != "F2"])) is None

@@ -78,3 +78,22 @@ def test_a_claim_with_several_sources_dates_from_its_first_publication():
     claims = pd.DataFrame({"source_ids": ["A;B", "B"]})
     first = periods.first_published(claims, sources(("A", "2020-09-01"), ("B", "2021-06")))
     assert list(first) == [pd.Timestamp("2020-09-01"), pd.Timestamp("2021-06-01")]
+
+
+def test_the_latest_retrospective_count_is_set_beside_the_ministrys_total_by_its_period_end():
+    figures = frame(
+        figure("F1", "detained_window", "OHCHR", "2020-08-09", "2020-08-14", 13000, 14000, "approximate",
+               value=13500, source="LATE"),
+        figure("F2", "detained_cumulative", "Interior Ministry", "2020-08-09", "2020-08-13", 6700, 6700,
+               baseline="since_election", counter_type="belarus_authorities", source="SOON"),
+        figure("F3", "detained_cumulative", "Interior Ministry", "2020-08-09", "2020-09-30", 9000, 9000,
+               baseline="since_election", counter_type="belarus_authorities", source="SOON"),  # after the window
+        figure("F4", "detained_cumulative", "Viasna", "2020-05-06", "2020-10-31", 16001, None, "lower_bound",
+               value=16000, baseline="since_campaign", source="SOON"),  # another baseline: not a count of these
+    )
+    known = sources(("LATE", "2022-03-17"), ("SOON", "2020-08-14"))
+    people = periods.people_detained(figures, known)
+    assert sorted(people["figure_id"]) == ["F1", "F2", "F3"]
+    estimate, own = periods.latest_retrospective(people)
+    assert (estimate["figure_id"], own["figure_id"]) == ("F1", "F2")
+    assert periods.latest_retrospective(people[people["figure_id"] != "F1"]) is None

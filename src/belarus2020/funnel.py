@@ -151,6 +151,20 @@ def _same_count(a, b, what: str) -> None:
                          f"{b['counted_by']}, {periods.label(b)}")
 
 
+def detentions_and_people(claims: pd.DataFrame):
+    """One counter's count of detentions and of people detained over the same period (the latest
+    such pair): (detentions, people), or None. Only such a pair shows how many were detained again."""
+    people = claims[claims["measure"] == "detained_cumulative"]
+    for _, detentions in claims[claims["measure"] == "detentions_cumulative"].sort_values(
+            ["period_end_date", "figure_id"], ascending=[False, True]).iterrows():
+        same = people[(people["counted_by"] == detentions["counted_by"])
+                      & (people["period_start"] == detentions["period_start"])
+                      & (people["period_end"] == detentions["period_end"])]
+        if len(same):
+            return detentions, same.sort_values("figure_id").iloc[0]
+    return None
+
+
 def repeat_detentions(detentions, people) -> intervals.Interval:
     """Detentions beyond each person's first: detention events minus people detained, from one
     counter over one period (the only subtraction across these two units that means anything)."""

@@ -104,3 +104,30 @@ def bounds(row) -> tuple[pd.Timestamp, pd.Timestamp]:
         when = row[f"{column}_date"]
         ends.append(_month_bounds(when, _precision(row, column)) if pd.notna(when) else (pd.NaT, pd.NaT))
     return ends[0][0], ends[1][1]
+
+
+def people_detained(claims: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """The dated claims of people detained, in a window or since election day, that can be set
+    side by side on a time axis: each with its period label, publication lag and whether it is
+    retrospective (`claims` from belarus2020.funnel.claims or claims.distinct_claims)."""
+    since_election = (claims["measure"] == "detained_cumulative") & (claims["baseline"] == "since_election")
+    people = claims[(claims["measure"] == "detained_window") | since_election]
+    people = people[people["period_end_date"].notna() & (people["kind"] != "vague")].copy()
+    people["period"] = [label(row) for _, row in people.iterrows()]
+    people["publication_lag_days"] = publication_lag(people, sources)
+    people["retrospective"] = retrospective(people, sources)
+    return people
+
+
+def latest_retrospective(people: pd.DataFrame, counter: str = "Interior Ministry"):
+    """The count published longest after its period, and `counter`'s own latest running total
+    by that period's end, to set beside it: (estimate, contemporary), or None if either is missing."""
+    late = people[people["retrospective"].fillna(False).astype(bool)].sort_values(["publication_lag_days", "figure_id"])
+    if late.empty:
+        return None
+    estimate = late.iloc[-1]
+    own = people[(people["counted_by"] == counter) & (people["measure"] == "detained_cumulative")
+                 & (people["period_end_date"] <= estimate["period_end_date"])]
+    if own.empty:
+        return None
+    return estimate, own.sort_values(["period_end_date", "low", "figure_id"]).iloc[-1]
