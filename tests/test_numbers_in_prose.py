@@ -14,7 +14,7 @@ import re
 
 import pytest
 
-from belarus2020 import build, catalogue, entries, evidence, paths, prose
+from belarus2020 import build, catalogue, entries, escape, evidence, paths, prose
 
 NOTEBOOKS = build.discover()
 
@@ -22,7 +22,7 @@ NOTEBOOKS = build.discover()
 def masked(text, numbers):
     """The text with each recorded number blanked out."""
     for n in numbers:
-        assert text[n["start"]:n["end"]] == n["text"] or prose.markdown_escape(n["text"]) == text[n["start"]:n["end"]], \
+        assert text[n["start"]:n["end"]] == n["text"] or escape.markdown(n["text"]) == text[n["start"]:n["end"]], \
             f"recorded number {n['text']!r} is not where its metadata says"
         text = text[:n["start"]] + " " * (n["end"] - n["start"]) + text[n["end"]:]
     return text

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import entries, evidence, paths
-from .prose import markdown_escape
+from .escape import markdown as markdown_escape
 
 NOTEBOOK = "00-explain-the-crackdown.ipynb"
 FINDINGS = ("<!-- findings: written by `make analysis` from the article's charts (figures/index.csv); edit notebook 00, not this -->",

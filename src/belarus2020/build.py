@@ -10,7 +10,8 @@ Each notebook declares the project files it reads in its metadata (`belarus2020.
 build checks the declaration against the files the notebook actually read, and skips a
 notebook whose source, inputs, package code and outputs are unchanged since its last build.
 
-The build writes only notebooks/, figures/ and its state folder .build/: every path it makes from
+The build writes only notebooks/, figures/, its state folder .build/ and the files the article
+step derives from the built notebooks (`belarus2020.article`): every path it makes from
 data (a notebook named on the command line, a chart id read back from a catalogue, a declared
 input) is checked to stay in its folder before anything is read, deleted or written, and a
 symbolic link is never written through. A failing notebook stops the build cleanly: notebooks

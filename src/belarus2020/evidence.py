@@ -16,7 +16,7 @@ from html import escape
 from pathlib import Path
 
 from . import paths
-from .prose import markdown_escape
+from .escape import markdown as markdown_escape
 
 FILES = {
     "figures": ("raw/figures.csv", "figure_id"),

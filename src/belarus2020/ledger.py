@@ -18,7 +18,7 @@ import pandas as pd
 
 from . import claims, proportions, prose
 
-MIN_GROUP = 5
+MIN_GROUP = proportions.MIN_GROUP  # one rule for every share the project prints
 TABLES = ("figures", "statements", "events", "sources", "states")
 
 
@@ -136,17 +136,26 @@ def total(rows: pd.DataFrame, how: str = "") -> Number:
                   str(value))
 
 
+def _counted(part, whole) -> tuple[int, int]:
+    """(k, n) of a part drawn from its whole, both given as rows."""
+    members = set(_members(whole))
+    if not set(_members(part)) <= members:
+        raise ValueError("the part of a share must be drawn from its whole")
+    return len(_members(part)), len(_members(whole))
+
+
+def _share_text(k: int, n: int) -> str:
+    """'71% (12 of 17)', or only '1 of 2' below MIN_GROUP."""
+    return f"{k} of {n}" if n < MIN_GROUP else f"{round(100 * k / n)}% ({k} of {n})"
+
+
 def share(part, whole, how: str = "") -> Number:
     """'71% (12 of 17)': the part's share of the whole with its n; only '1 of 2' below MIN_GROUP."""
-    k, n = len(_members(part)), len(_members(whole))
-    if not set(_members(part)) <= set(_members(whole)):
-        raise ValueError("the part of a share must be drawn from its whole")
-    ids = ids_of(whole)
+    k, n = _counted(part, whole)
     if n < MIN_GROUP:
-        return Number(f"{k} of {n}", "count", ids, how or f"group of fewer than {MIN_GROUP}: count only",
+        return Number(_share_text(k, n), "count", ids_of(whole), how or f"group of fewer than {MIN_GROUP}: count only",
                       f"{k}/{n}")
-    return Number(f"{round(100 * k / n)}% ({k} of {n})", "share", ids, how or "share of the rows listed",
-                  f"{k}/{n}")
+    return Number(_share_text(k, n), "share", ids_of(whole), how or "share of the rows listed", f"{k}/{n}")
 
 
 def _members(rows) -> list:
@@ -177,8 +186,7 @@ def fraction(part: int, whole: int, *rows, operation: str, how: str = "") -> Num
     """One number as a share of another ('70% (544 of 774)': people in custody of those detained), with both
     given; only 'k of n' when n is below MIN_GROUP. Rows-of-rows shares are `share`."""
     part, whole = int(part), int(whole)
-    text = f"{part} of {whole}" if whole < MIN_GROUP else f"{round(100 * part / whole)}% ({part} of {whole})"
-    return Number(text, operation, ids_of(*rows), how, f"{part}/{whole}")
+    return Number(_share_text(part, whole), operation, ids_of(*rows), how, f"{part}/{whole}")
 
 
 def amount(value: int, *rows, operation: str, how: str = "") -> Number:
@@ -196,9 +204,7 @@ def wilson(part, whole, how: str = "") -> Number:
 
     Refused for a group smaller than MIN_GROUP, which gets its count only (see `share`).
     """
-    k, n = len(_members(part)), len(_members(whole))
-    if not set(_members(part)) <= set(_members(whole)):
-        raise ValueError("the part of a share must be drawn from its whole")
+    k, n = _counted(part, whole)
     if n < MIN_GROUP:
         raise ValueError(f"a group of {n} is too small for an interval (fewer than {MIN_GROUP}): give its count only")
     low, high = proportions.wilson(k, n)

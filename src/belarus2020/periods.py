@@ -119,10 +119,15 @@ def people_detained(claims: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame
     return people
 
 
+def retrospective_claims(people: pd.DataFrame) -> pd.DataFrame:
+    """The rows of `people_detained` that are retrospective, the latest published last."""
+    return people[people["retrospective"].fillna(False).astype(bool)].sort_values(["publication_lag_days", "figure_id"])
+
+
 def latest_retrospective(people: pd.DataFrame, counter: str = "Interior Ministry"):
     """The count published longest after its period, and `counter`'s own latest running total
     by that period's end, to set beside it: (estimate, contemporary), or None if either is missing."""
-    late = people[people["retrospective"].fillna(False).astype(bool)].sort_values(["publication_lag_days", "figure_id"])
+    late = retrospective_claims(people)
     if late.empty:
         return None
     estimate = late.iloc[-1]

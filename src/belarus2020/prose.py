@@ -103,11 +103,6 @@ def bare_digits(text: str) -> list[str]:
 
 # --- filled text -----------------------------------------------------------------------------
 
-def markdown_escape(text: str) -> str:
-    """Data text made literal in Markdown (no emphasis, links, HTML or maths from a source's words)."""
-    return escape.markdown(text)
-
-
 def _is_number(value) -> bool:
     return hasattr(value, "operation") and hasattr(value, "ids")
 
