@@ -112,6 +112,29 @@ def test_save_refuses_a_chart_a_reader_could_not_use(figures_dir, chart_id, over
         small_chart(chart_id, **overrides)
 
 
+def test_the_png_is_the_svg_rasterised_at_the_house_resolution_on_an_opaque_background(figures_dir):
+    import io
+    import re
+
+    import matplotlib as mpl
+    from PIL import Image
+
+    small_chart()
+    svg = (figures_dir / "small-chart.svg").read_text()
+    width, height = (float(v) for v in re.search(r'<svg[^>]* width="([0-9.]+)pt" height="([0-9.]+)pt"', svg).groups())
+    png = Image.open(io.BytesIO((figures_dir / "small-chart.png").read_bytes()))
+    scale = mpl.rcParams["savefig.dpi"] / 72  # SVG sizes are in points
+    assert abs(png.width - width * scale) < 1 and abs(png.height - height * scale) < 1
+    assert png.getchannel("A").getextrema() == (255, 255)
+    assert "<text" not in svg  # the text is drawn as paths, so no font is needed to rasterise it
+
+
+def test_rasterise_refuses_text_it_would_have_no_font_for():
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10pt" height="10pt"><text>12,000</text></svg>'
+    with pytest.raises(ValueError, match="fonttype 'path'"):
+        charts.rasterise(svg, dpi=100, background="#ffffff")
+
+
 def test_source_line_lists_each_publisher_once_sorted():
     assert charts.source_line(["Viasna", "AFP", "Viasna", None]) == "Source: AFP; Viasna"
 

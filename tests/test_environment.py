@@ -24,10 +24,12 @@ def lock_versions():
 
 
 def conda_packages():
+    """The spec, its pins {package: version} (conda's and those of its pip section), and the pip section."""
     spec = yaml.safe_load((paths.ROOT / "environment.yml").read_text())
     conda = [d for d in spec["dependencies"] if isinstance(d, str)]
     pip = next(d["pip"] for d in spec["dependencies"] if isinstance(d, dict))
     pins = dict(d.split("=", 1) for d in conda if "=" in d)
+    pins.update(d.split("==", 1) for d in pip if "==" in d)  # packages conda-forge does not carry
     return spec, {canonical(k): v for k, v in pins.items()}, pip
 
 

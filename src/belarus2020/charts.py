@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import io
 import os
 import re
 import textwrap
@@ -19,6 +20,7 @@ from pathlib import Path
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
+import resvg_py
 from matplotlib.transforms import Bbox
 
 from . import catalogue, paths
@@ -44,11 +46,7 @@ ACTOR_COLOURS = {
     "media": PALETTE["grey"],
 }
 
-_METADATA = {
-    "png": {"Software": None},
-    "svg": {"Date": None, "Creator": None},
-    "pdf": {"CreationDate": None, "Producer": None, "Creator": None},
-}
+_SVG_METADATA = {"Date": None, "Creator": None}  # no date or software version: byte-stable
 
 
 def use_house_style() -> None:
@@ -110,22 +108,22 @@ def save(fig, chart_id: str, *, title, caption, alt_text, source: str, data: pd.
 
     folder = paths.figures_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    # the saved image takes in legends placed outside the axes; measured once for both formats,
-    # the legends added to the figure's own box (passing every artist to every axes instead cost
-    # a second per chart of many panels, for the same box)
+    # the saved image takes in legends placed outside the axes: the legends added to the figure's own
+    # box (passing every artist to every axes instead cost a second per chart of many panels, same box)
     renderer = fig.canvas.get_renderer()
     legends = [a for ax in fig.axes for a in ax.get_children() if isinstance(a, mpl.legend.Legend)]
     inches = fig.dpi_scale_trans.inverted()
     bbox = Bbox.union([fig.get_tightbbox(renderer)]
                       + [legend.get_window_extent(renderer).transformed(inches) for legend in legends]).padded(0.15)
+    drawn = io.BytesIO()
     with mpl.rc_context({"svg.hashsalt": f"belarus2020-{chart_id}", "svg.fonttype": "path"}):
-        for fmt in ("png", "svg"):
-            fig.savefig(catalogue.unlink_link(folder / f"{chart_id}.{fmt}"), format=fmt, metadata=_METADATA[fmt],
-                        bbox_inches=bbox)
-    svg = folder / f"{chart_id}.svg"
-    svg.write_bytes(describe_svg(svg.read_bytes().decode("utf-8"), title, alt_text).encode("utf-8"))
-    png = (folder / f"{chart_id}.png").read_bytes()
+        fig.savefig(drawn, format="svg", metadata=_SVG_METADATA, bbox_inches=bbox)
+    svg = describe_svg(drawn.getvalue().decode("utf-8"), title, alt_text)
+    dpi = fig.dpi if mpl.rcParams["savefig.dpi"] == "figure" else float(mpl.rcParams["savefig.dpi"])
+    png = rasterise(svg, dpi=dpi, background=mpl.colors.to_hex(fig.get_facecolor()))
     plt.close(fig)
+    catalogue.unlink_link(folder / f"{chart_id}.svg").write_bytes(svg.encode("utf-8"))
+    catalogue.unlink_link(folder / f"{chart_id}.png").write_bytes(png)
     data.to_csv(catalogue.unlink_link(folder / f"{chart_id}.csv"), index=False, lineterminator="\n")
 
     row = {"chart_id": chart_id, "title": title, "caption": caption, "alt_text": alt_text,
@@ -133,6 +131,20 @@ def save(fig, chart_id: str, *, title, caption, alt_text, source: str, data: pd.
     rows = [r for r in catalogue.read() if r["chart_id"] != chart_id]
     catalogue.write(rows + [row])
     return ChartImage(png, chart_id, texts)
+
+
+def rasterise(svg: str, *, dpi: float, background: str) -> bytes:
+    """The PNG of an SVG chart at `dpi` pixels per inch on a `background` colour.
+
+    The chart is drawn once, as SVG, and resvg turns that into the PNG: the two files show the
+    same picture, and the build does not pay for a second drawing in Agg, whose text is drawn a
+    glyph at a time. The text must already be paths (svg.fonttype "path"): resvg is given no
+    fonts, so that the PNG cannot depend on the fonts of the machine, and text left as text is
+    refused rather than dropped.
+    """
+    if re.search(r"<text\b", svg):
+        raise ValueError("the SVG has <text> elements: draw it with svg.fonttype 'path' before rasterising")
+    return resvg_py.svg_to_bytes(svg_string=svg, dpi=dpi, skip_system_fonts=True, background=background)
 
 
 def describe_svg(svg: str, title: str, description: str) -> str:
