@@ -135,6 +135,19 @@ def test_rasterise_refuses_text_it_would_have_no_font_for():
         charts.rasterise(svg, dpi=100, background="#ffffff")
 
 
+def test_the_title_and_the_source_line_stand_in_the_saved_image_above_and_below_the_axes(figures_dir):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig, ax = charts.figure()
+    ax.plot([1, 2], [3, 4])
+    charts.save(fig, "laid-out", title="Y rises with x", caption="Two points.", alt_text="A line rising from 3 to 4.",
+                source="Source: test", data=pd.DataFrame({"x": [1, 2]}))
+    renderer = FigureCanvasAgg(fig).get_renderer()  # save closed the figure: measure it on a canvas of its own
+    title, source, axes = (a.get_window_extent(renderer) for a in (fig._suptitle, fig._supxlabel, ax))
+    assert title.y0 > axes.y1 and source.y1 < ax.xaxis.get_tightbbox(renderer).y0
+    assert fig.get_layout_engine() is None  # laid out once, not again by savefig
+
+
 def test_source_line_lists_each_publisher_once_sorted():
     assert charts.source_line(["Viasna", "AFP", "Viasna", None]) == "Source: AFP; Viasna"
 

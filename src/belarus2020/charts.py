@@ -21,6 +21,7 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
 import resvg_py
+from matplotlib.layout_engine import TightLayoutEngine
 from matplotlib.transforms import Bbox
 
 from . import catalogue, paths
@@ -101,10 +102,11 @@ def save(fig, chart_id: str, *, title, caption, alt_text, source: str, data: pd.
     title_lines = textwrap.wrap(title, 80)
     source_lines = textwrap.wrap(f"{source}. Chart {chart_id}, belarus2020.", 120)
     fig.suptitle("\n".join(title_lines), x=0.01, ha="left", fontweight="bold", fontsize=12)
-    fig.text(0.01, 0.01, "\n".join(source_lines), ha="left", va="bottom", fontsize=7.5, color="#555555")
-    height = fig.get_figheight()  # inches; leave room for the title above and the source line below
-    fig.tight_layout(rect=(0, (0.1 + 0.13 * len(source_lines)) / height,
-                           1, 1 - (0.02 + 0.2 * len(title_lines)) / height))
+    # the source line is the figure's bottom label, so that the tight layout leaves room for it and for
+    # the title by itself. Without a rectangle (rect=None) it measures every artist once, not twice; run
+    # rather than installed, it spares savefig a further layout pass.
+    fig.supxlabel("\n".join(source_lines), x=0.01, ha="left", va="bottom", fontsize=7.5, color="#555555")
+    TightLayoutEngine(rect=None).execute(fig)
 
     folder = paths.figures_dir()
     folder.mkdir(parents=True, exist_ok=True)
