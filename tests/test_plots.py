@@ -74,3 +74,20 @@ def test_a_vague_number_is_drawn_as_the_span_its_words_allow_not_a_point():
     spans = [sorted(line.get_ydata()) for line in ax.get_lines()]
     assert [200, 999] in [[int(v) for v in span] for span in spans]
     plt.close(fig)
+
+
+def test_markers_of_one_shape_are_one_scatter_and_a_floor_is_an_open_triangle_at_its_floor():
+    rows = frame(
+        figure("F1", "detained_cumulative", "Viasna", "2020-08-09", "2020-08-31", 7000, 7000),
+        figure("F2", "detained_cumulative", "OHCHR", "2020-08-09", "2020-09-30", 12000, 12000),
+        figure("F3", "detained_cumulative", "UN", "2020-08-09", "2020-10-31", 10001, None, "lower_bound", value=10000),
+    )
+    fig, ax = plt.subplots()
+    plots.draw_estimates(ax, rows.assign(x=[0, 1, 2]), x="x")
+    by_size = {round(float(c.get_sizes()[0])): c for c in ax.collections}
+    dots, floors = by_size[40], by_size[55]
+    assert [list(p) for p in dots.get_offsets()] == [[0, 7000], [1, 12000]]
+    assert [list(p) for p in floors.get_offsets()] == [[2, 10001]]
+    assert list(floors.get_facecolor()[0]) == [1, 1, 1, 1]  # open: a floor is not a count
+    assert len(ax.collections) == 2
+    plt.close(fig)

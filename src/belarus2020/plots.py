@@ -68,7 +68,10 @@ def draw_estimates(ax, rows: pd.DataFrame, x: str, colour: str = "counter_type",
     """Draw each row's estimate at position `x`: dot, interval bar or open triangle by kind.
 
     With horizontal=True the estimate runs along the x axis and `x` gives the y positions.
+    The markers of one shape are drawn as one scatter: one artist per row made every chart of
+    many claims slow to lay out and save, for the same picture.
     """
+    shapes: dict[str, dict[str, list]] = {}
     for _, row in rows.iterrows():
         col = ACTOR_COLOURS.get(row[colour], "#555555") if colour in rows else colour
         style = _marker(row["kind"])
@@ -79,11 +82,14 @@ def draw_estimates(ax, rows: pd.DataFrame, x: str, colour: str = "counter_type",
                 ax.plot([row["low"], row["high"]], [row[x], row[x]], **span)
             else:
                 ax.plot([row[x], row[x]], [row["low"], row["high"]], **span)
-        face = style["facecolor"] or col
-        xy = (point, row[x]) if horizontal else (row[x], point)
         marker = {"^": ">", "v": "<"}.get(style["marker"], style["marker"]) if horizontal else style["marker"]
-        ax.scatter(*xy, marker=marker, s=style["size"], facecolors=face, edgecolors=col,
-                   linewidths=1.5, zorder=3)
+        points = shapes.setdefault(marker, {"x": [], "y": [], "s": [], "face": [], "edge": []})
+        xy = (point, row[x]) if horizontal else (row[x], point)
+        for key, value in zip(("x", "y", "s", "face", "edge"), (*xy, style["size"], style["facecolor"] or col, col)):
+            points[key].append(value)
+    for marker, points in shapes.items():
+        ax.scatter(points["x"], points["y"], marker=marker, s=points["s"], facecolors=points["face"],
+                   edgecolors=points["edge"], linewidths=1.5, zorder=3)
 
 
 OUTSIDE = {"loc": "upper left", "bbox_to_anchor": (1.01, 1.0)}
