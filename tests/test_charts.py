@@ -152,6 +152,11 @@ def test_source_line_lists_each_publisher_once_sorted():
     assert charts.source_line(["Viasna", "AFP", "Viasna", None]) == "Source: AFP; Viasna"
 
 
+def test_a_long_source_line_gives_the_number_of_documents_and_names_none_of_them():
+    line = charts.source_line([f"Publisher {i}" for i in range(8)], limit=5)
+    assert line == "Sources: 8 documents, each row's source id in the chart's CSV"
+
+
 # --- the committed catalogue ----------------------------------------------------------------
 
 def committed_catalogue():

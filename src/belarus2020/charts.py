@@ -72,14 +72,14 @@ def _notebook_name() -> str:
 def source_line(publishers, limit: int = 5) -> str:
     """'Source: A; B; C' from the publishers behind a chart, de-duplicated and sorted.
 
-    Past `limit` names the line would swamp the chart, so it names the first few and points
-    to the chart's CSV, which carries every row's source id.
+    Past `limit` names the line would swamp the chart, so it gives their number and points to
+    the chart's CSV, which carries every row's source id. It names none of them: the first few
+    in alphabetical order would read as the chart's main sources, which they need not be.
     """
     names = sorted({str(p) for p in publishers if pd.notna(p) and str(p)})
     if len(names) <= limit:
         return "Source: " + "; ".join(names)
-    return (f"Sources: {len(names)} documents, each row's source id in the chart's CSV; among them "
-            + "; ".join(names[:limit]))
+    return f"Sources: {len(names)} documents, each row's source id in the chart's CSV"
 
 
 def save(fig, chart_id: str, *, title, caption, alt_text, source: str, data: pd.DataFrame) -> "ChartImage":
