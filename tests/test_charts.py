@@ -2,12 +2,17 @@
 committed catalogue and figures/ agree."""
 
 import csv
+import io
 import os
+import re
 import subprocess
 import sys
 
+import matplotlib as mpl
 import pandas as pd
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from PIL import Image
 
 from belarus2020 import catalogue, charts, paths
 
@@ -39,9 +44,8 @@ def test_same_chart_twice_in_separate_processes_gives_identical_bytes(tmp_path):
 
 def test_outputs_carry_no_date_or_software_version(tmp_path):
     files = draw_in_a_new_process(tmp_path / "c")
-    import matplotlib
     for name in ("test-chart.png", "test-chart.svg"):
-        assert matplotlib.__version__.encode() not in files[name]
+        assert mpl.__version__.encode() not in files[name]
     assert b"<dc:date>" not in files["test-chart.svg"]
 
 
@@ -113,12 +117,6 @@ def test_save_refuses_a_chart_a_reader_could_not_use(figures_dir, chart_id, over
 
 
 def test_the_png_is_the_svg_rasterised_at_the_house_resolution_on_an_opaque_background(figures_dir):
-    import io
-    import re
-
-    import matplotlib as mpl
-    from PIL import Image
-
     small_chart()
     svg = (figures_dir / "small-chart.svg").read_text()
     width, height = (float(v) for v in re.search(r'<svg[^>]* width="([0-9.]+)pt" height="([0-9.]+)pt"', svg).groups())
@@ -136,8 +134,6 @@ def test_rasterise_refuses_text_it_would_have_no_font_for():
 
 
 def test_the_title_and_the_source_line_stand_in_the_saved_image_above_and_below_the_axes(figures_dir):
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
     fig, ax = charts.figure()
     ax.plot([1, 2], [3, 4])
     charts.save(fig, "laid-out", title="Y rises with x", caption="Two points.", alt_text="A line rising from 3 to 4.",

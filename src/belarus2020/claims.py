@@ -24,17 +24,18 @@ def weak_figures(figures: pd.DataFrame) -> pd.DataFrame:
 
 def _with_copies(rows: pd.DataFrame, id_column: str) -> pd.DataFrame:
     """Each claim row (empty `copy_of`), with `<id>s`, `source_ids` and `copies` over it and its copies."""
-    claim_of = rows["copy_of"].fillna(rows[id_column]).tolist()
-    ids: dict[str, list[str]] = {}  # grouped in plain Python: a pandas groupby per call cost more than the rows
-    for claim, row_id in zip(claim_of, rows[id_column].tolist()):
-        ids.setdefault(claim, []).append(row_id)
+    members: dict[str, list[int]] = {}  # each claim's row positions, grouped in plain Python: a pandas
+    for position, claim in enumerate(rows["copy_of"].fillna(rows[id_column])):  # groupby cost more than the rows
+        members.setdefault(claim, []).append(position)
     claims = rows[rows["copy_of"].isna()].copy()
-    claims[f"{id_column}s"] = [";".join(sorted(ids[i])) for i in claims[id_column]]
+
+    def joined(column: str) -> list[str]:
+        values = rows[column].tolist()
+        return [";".join(sorted({values[i] for i in members[claim]})) for claim in claims[id_column]]
+
+    claims[f"{id_column}s"] = joined(id_column)
     if "source_id" in rows:
-        sources: dict[str, set[str]] = {}
-        for claim, source in zip(claim_of, rows["source_id"].tolist()):
-            sources.setdefault(claim, set()).add(source)
-        claims["source_ids"] = [";".join(sorted(sources[i])) for i in claims[id_column]]
+        claims["source_ids"] = joined("source_id")
     claims["copies"] = claims[f"{id_column}s"].str.count(";") + 1
     return claims
 

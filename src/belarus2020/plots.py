@@ -46,6 +46,9 @@ COUNTER_TYPE_LABELS = {
 }
 
 
+SPANNED = ("approximate", "range", "vague")  # kinds drawn with the interval their words allow
+
+
 def _marker(kind: str) -> dict:
     if kind == "lower_bound":
         return {"marker": "^", "facecolor": "white", "size": 55}
@@ -71,25 +74,28 @@ def draw_estimates(ax, rows: pd.DataFrame, x: str, colour: str = "counter_type",
     The markers of one shape are drawn as one scatter: one artist per row made every chart of
     many claims slow to lay out and save, for the same picture.
     """
-    shapes: dict[str, dict[str, list]] = {}
+    shapes: dict[str, list[tuple]] = {}  # marker -> (x, y, size, face, edge) of each point
     for _, row in rows.iterrows():
         col = ACTOR_COLOURS.get(row[colour], "#555555") if colour in rows else colour
         style = _marker(row["kind"])
         point = _point(row)
-        if row["kind"] in ("approximate", "range", "vague") and row["high"] > row["low"]:
+        if row["kind"] in SPANNED and row["high"] > row["low"]:
             span = dict(color=col, linewidth=3, alpha=0.55, solid_capstyle="butt")
             if horizontal:
                 ax.plot([row["low"], row["high"]], [row[x], row[x]], **span)
             else:
                 ax.plot([row[x], row[x]], [row["low"], row["high"]], **span)
-        marker = {"^": ">", "v": "<"}.get(style["marker"], style["marker"]) if horizontal else style["marker"]
-        points = shapes.setdefault(marker, {"x": [], "y": [], "s": [], "face": [], "edge": []})
         xy = (point, row[x]) if horizontal else (row[x], point)
-        for key, value in zip(("x", "y", "s", "face", "edge"), (*xy, style["size"], style["facecolor"] or col, col)):
-            points[key].append(value)
+        shapes.setdefault(_turned(style["marker"], horizontal), []).append(
+            (*xy, style["size"], style["facecolor"] or col, col))
     for marker, points in shapes.items():
-        ax.scatter(points["x"], points["y"], marker=marker, s=points["s"], facecolors=points["face"],
-                   edgecolors=points["edge"], linewidths=1.5, zorder=3)
+        xs, ys, sizes, faces, edges = zip(*points)
+        ax.scatter(xs, ys, marker=marker, s=sizes, facecolors=faces, edgecolors=edges, linewidths=1.5, zorder=3)
+
+
+def _turned(marker: str, horizontal: bool) -> str:
+    """A floor's or ceiling's triangle pointing along the value axis: right and left when it runs across."""
+    return {"^": ">", "v": "<"}.get(marker, marker) if horizontal else marker
 
 
 OUTSIDE = {"loc": "upper left", "bbox_to_anchor": (1.01, 1.0)}
@@ -108,10 +114,9 @@ def kind_legend(ax, kinds, placement=None, horizontal: bool = False, extra=(), t
     handles = []
     for kind in [k for k in KIND_LABELS if k in set(kinds)]:
         style = _marker(kind)
-        marker = {"^": ">", "v": "<"}.get(style["marker"], style["marker"]) if horizontal else style["marker"]
-        handles.append(Line2D([], [], marker=marker, linestyle="-" if kind in ("approximate", "range", "vague") else "",
-                              color="#555555", markerfacecolor=style["facecolor"] or "#555555",
-                              markersize=7, label=KIND_LABELS[kind]))
+        handles.append(Line2D([], [], marker=_turned(style["marker"], horizontal),
+                              linestyle="-" if kind in SPANNED else "", color="#555555",
+                              markerfacecolor=style["facecolor"] or "#555555", markersize=7, label=KIND_LABELS[kind]))
     _add_legend(ax, handles + list(extra), title=title, title_fontsize=8, alignment="left", labelspacing=0.3,
                 **(placement or OUTSIDE))
 
