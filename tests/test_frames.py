@@ -15,8 +15,9 @@ UPR_VENUE = "UN Human Rights Council Universal Periodic Review, Geneva"
 def statements(*rows):
     """A statements table with only the columns coverage reads; each row a dict of overrides."""
     base = {"date": "2020-11-02", "precision": "day", "venue": UPR_VENUE, "actor_type": "government",
-            "country": None, "organisation": None, "copy_of": None}
+            "country": None, "organisation": None, "copy_of": None, "reliability": "ok", "occasion_id": None}
     table = pd.DataFrame([{**base, **row} for row in rows])
+    table["occasion_id"] = table["occasion_id"].fillna(pd.Series([f"O{i:04d}" for i in range(len(table))]))
     table["date_date"] = pd.to_datetime(table.pop("date"))
     table["date_precision"] = table.pop("precision")
     return table
@@ -100,7 +101,7 @@ def test_a_frame_row_for_an_undefined_forum_is_an_error():
 ])
 def test_speaker_key(actor_type, country, organisation, key):
     table = pd.DataFrame([{"actor_type": actor_type, "country": country or None, "organisation": organisation}])
-    assert frames.speaker_key(table).iloc[0] == key
+    assert datasets.speaker_key(table).iloc[0] == key
 
 
 # --- the real frame table ----------------------------------------------------------------------

@@ -70,7 +70,8 @@ def test_timeline_runs_with_shuffled_files_and_an_early_statement_appended(scrat
     raw = scratch_project / "data" / "raw"
     for seed, name in enumerate(("statements.csv", "events.csv", "figures.csv", "sources.csv")):
         shuffle_rows(raw / name, seed)
-    append_like(raw / "statements.csv", 4, statement_id="S9001", date="2020-08-09")
+    append_like(raw / "statements.csv", 4, statement_id="S9001", occasion_id="O9001", copy_of="",
+                date="2020-08-09")
     append_like(raw / "events.csv", 3, event_id="E901", date="2020-08-09")
     notebook = scratch_project / "notebooks" / "05-draw-timeline.ipynb"
     [result] = asyncio.run(build.run([notebook], check=True, log=lambda line: None))

@@ -79,7 +79,7 @@ def test_a_new_statement_is_not_yet_coded_everywhere(scratch):
     rows = scratch.rows("raw/statements.csv")
     header = rows[0]
     new = dict(zip(header, rows[1]))
-    new.update(statement_id="S9990", copy_of="")
+    new.update(statement_id="S9990", occasion_id="O9990", copy_of="")
     scratch.write("raw/statements.csv", rows + [[new[c] for c in header]])
     statements, lexicon, coding = datasets.load_statements(), themes.load_lexicon(), themes.load_coding()
     assert themes.coding_status(statements, coding)["S9990"] == "not yet coded"

@@ -283,6 +283,59 @@ def _check_statements(df, file, problems):
                   "when reliability is 'weak' (say why)")
     _add_dates(df, "date", file, problems)
     _check_copies(df, file, problems, "statement_id")
+    _check_occasions(df, file, problems)
+
+
+# Kinds of actor that speak for a state: their speaker is the state (`country`), everyone else's the organisation.
+STATE_ACTORS = frozenset({"government", "belarus_authorities", "russia"})
+
+
+def speaker_key(statements: pd.DataFrame) -> pd.Series:
+    """Who each passage speaks for, whatever the spelling of `speaker`: the country for state actors, else the organisation."""
+    by_state = statements["actor_type"].isin(STATE_ACTORS) & statements["country"].notna()
+    return statements["country"].where(by_state, statements["organisation"]).rename("speaker")
+
+
+def _check_occasions(df, file, problems):
+    """Passages of one occasion (one speech, document, interview or post) have its date, kind of actor and
+    speaker; a copy has the occasion of the passage it copies. Each passage is checked against the
+    occasion's first passage that is not a copy."""
+    if "occasion_id" not in df:
+        return
+    key = speaker_key(df)
+    claims = df[df["copy_of"].isna()].drop_duplicates("statement_id")
+    by_id = claims.set_index("statement_id")["occasion_id"]  # a copy naming no claim is reported under copy_of
+    first: dict[str, int] = {}
+    for row in sorted(df.index, key=lambda r: str(df.at[r, "statement_id"])):
+        occasion, copy = df.at[row, "occasion_id"], df.at[row, "copy_of"]
+        if pd.isna(occasion):
+            continue
+        if pd.notna(copy):
+            if copy in by_id.index and pd.notna(by_id[copy]) and by_id[copy] != occasion:
+                problems.append(Problem(file, row, "occasion_id", f"{occasion!r} differs from the occasion of {copy}, "
+                                        f"the passage this row copies ({by_id[copy]!r}): give it {by_id[copy]!r}"))
+            continue
+        if occasion not in first:
+            first[occasion] = row
+            continue
+        other = first[occasion]
+        for column, values in (("date", df["date"]), ("actor_type", df["actor_type"]), ("speaker", key)):
+            mine, theirs = ("empty" if pd.isna(v) else repr(v) for v in (values[row], values[other]))
+            if mine != theirs:
+                shown = column if column != "speaker" else \
+                    ("country" if df.at[row, "actor_type"] in STATE_ACTORS else "organisation")
+                problems.append(Problem(file, row, "occasion_id", (
+                    f"{occasion!r} is the occasion of {df.at[other, 'statement_id']} (row {other}), whose {shown} is "
+                    f"{theirs}, but this row's is {mine}: passages of one occasion share date, kind of actor and "
+                    "speaker. Give this row an occasion of its own ('O' + the digits of its statement_id), or correct "
+                    f"its {shown}")))
+                break
+
+
+def whole_words(text: pd.Series) -> pd.Series:
+    """A cut passage's text without its last word, which our copy of the page cut short: what may be read
+    for a theme (a cut word such as 'cooperat' or 'suff' says nothing sure)."""
+    return text.str.rstrip().str.replace(r"\S+$", "", regex=True).str.rstrip()
 
 
 def _check_events(df, file, problems):
@@ -344,6 +397,7 @@ def _check_theme_coding(df, file, problems):
         known = set(_read("themes")["theme"].dropna()) | {"none"}
         statements = _read("statements").drop_duplicates("statement_id").set_index("statement_id")
         english = statements["translation_en_ours"].fillna(statements["quote"])
+        cut = whole_words(english[statements.get("cut_off", pd.Series(dtype="string")).reindex(english.index).notna()])
     except (ValueError, KeyError):  # themes.csv or statements.csv is broken: their own loaders say how
         return
     for row, theme in df["theme"].dropna().items():
@@ -364,6 +418,10 @@ def _check_theme_coding(df, file, problems):
         elif record["statement_id"] in english.index and evidence not in english[record["statement_id"]]:
             problems.append(Problem(file, row, "evidence", f"{evidence!r} does not stand verbatim in the English text "
                                     f"of {record['statement_id']} (its translation_en_ours, else its quote)"))
+        elif record["statement_id"] in cut.index and evidence not in cut[record["statement_id"]]:
+            problems.append(Problem(file, row, "evidence", (
+                f"{evidence!r} reaches the last word of {record['statement_id']}, which is cut off where our copy of "
+                "the page ends (cut_off): code only on the words before it, or code the statement 'none'")))
 
 
 def load_sources() -> pd.DataFrame:

@@ -127,8 +127,9 @@ def row_lines(records: Records, table: str, rid: str, fmt=Markdown) -> list[str]
     elif table == "statements":
         english = f' Our translation: "{t(r["translation_en_ours"])}"' if r["translation_en_ours"] else ""
         who = ", ".join(t(r[c]) for c in ("speaker", "role", "organisation") if r[c])
-        head = f'{fmt.bold(rid)}, {who}, {r["date"] or "undated"}, {t(r["venue"])}: "{t(r["quote"])}"{english}'
-        lines = []
+        cut = " [cut off where our copy of the page ends]" if r.get("cut_off") == "our_copy" else ""
+        head = f'{fmt.bold(rid)}, {who}, {r["date"] or "undated"}, {t(r["venue"])}: "{t(r["quote"])}"{cut}{english}'
+        lines = [f'occasion: {r["occasion_id"]}'] if r.get("occasion_id") else []
     elif table == "events":
         head = f'{fmt.bold(rid)}, {r["date"]}: {t(r["event"])}'
         lines = [f'excerpt: "{t(r["excerpt"])}"']

@@ -8,8 +8,8 @@ no source names is in neither, so coverage is never a share of everyone who spok
 
 A statement counts for a forum when it was made on the forum's day at a venue whose wording
 starts with the forum's name (so "press release on OSCE Permanent Council of 5 Nov 2020" is a
-reaction, not a speech at the meeting), and only utterances count: rows with an empty
-`copy_of`. A statement and a frame row are the same speaker when their kind of actor and their
+reaction, not a speech at the meeting), and only the passages every count of statements counts: not
+copies (`copy_of`), not weak rows. A statement and a frame row are the same speaker when their kind of actor and their
 speaker key agree: the state or group of states for governments and for Belarusian and Russian
 officials, the organisation for everyone else (so the Belarusian opposition is never mistaken
 for the Belarusian government).
@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass
 
 import pandas as pd
+
+from . import datasets, occasions
 
 
 @dataclass(frozen=True)
@@ -41,15 +43,6 @@ FORUMS: dict[str, Forum] = {
                                 r"OSCE Permanent Council( No\. 1288)?, Vienna"),
 }
 
-# Kinds of actor that speak for a state: the frame names them by the state (or group of states).
-STATE_ACTORS = frozenset({"government", "belarus_authorities", "russia"})
-
-
-def speaker_key(statements: pd.DataFrame) -> pd.Series:
-    """Who each statement speaks for, in the frames' terms: the country for state actors, else the organisation."""
-    by_state = statements["actor_type"].isin(STATE_ACTORS) & statements["country"].notna()
-    return statements["country"].where(by_state, statements["organisation"]).rename("speaker")
-
 
 def forum_of(statements: pd.DataFrame) -> pd.Series:
     """The frame forum each statement was made at, or NA: the forum's day and a venue starting with its name."""
@@ -63,11 +56,11 @@ def forum_of(statements: pd.DataFrame) -> pd.Series:
 
 
 def at_forums(statements: pd.DataFrame) -> pd.DataFrame:
-    """Each utterance made at a frame forum (copies left out): its forum, kind of actor and speaker key,
-    indexed like `statements`."""
-    utterances = statements[statements["copy_of"].isna()]
-    said = pd.DataFrame({"forum": forum_of(utterances), "actor_type": utterances["actor_type"],
-                         "speaker": speaker_key(utterances)})
+    """Each counted passage made at a frame forum (copies and weak rows left out, as in every count of
+    statements): its forum, occasion, kind of actor and speaker key, indexed like `statements`."""
+    counted = statements[occasions.is_counted(statements)]
+    said = pd.DataFrame({"forum": forum_of(counted), "occasion_id": counted["occasion_id"],
+                         "actor_type": counted["actor_type"], "speaker": datasets.speaker_key(counted)})
     return said.dropna(subset=["forum"])
 
 
@@ -79,7 +72,8 @@ def in_frame(said: pd.DataFrame, forum_speakers: pd.DataFrame) -> pd.Series:
 
 
 def coverage(statements: pd.DataFrame, forum_speakers: pd.DataFrame) -> pd.DataFrame:
-    """Per forum: speakers known, how many of them we quote (utterances only), the share, and who is missing.
+    """Per forum: speakers known, how many of them we quote, the share, the statements (occasions) we count
+    there, and who is missing.
 
     `unquoted` lists known speakers we do not quote; `quoted_not_in_frame` lists speakers we quote
     at the forum whom the frame lacks (each is a gap in the frame, to be filled from a source).
@@ -96,7 +90,7 @@ def coverage(statements: pd.DataFrame, forum_speakers: pd.DataFrame) -> pd.DataF
             "forum": forum,
             "label": spec.label,
             "date": spec.date,
-            "statements": int((said["forum"] == forum).sum()),
+            "statements": said.loc[said["forum"] == forum, "occasion_id"].nunique(),
             "known": len(known),
             "quoted": len(known & quoted),
             "share": len(known & quoted) / len(known) if known else float("nan"),

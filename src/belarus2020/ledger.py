@@ -51,12 +51,14 @@ def _split(value) -> list[str]:
 
 def _row_ids(row) -> list[tuple[str, str]]:
     """The ids a row stands for: its figures (a claim's copies included, from `figure_ids` or `copy_ids`),
-    statement, event, state or source."""
+    statements (an occasion's passages and their copies, from `statement_ids`), event, state or source."""
     get = row.get
     if get("figure_ids") is not None and not pd.isna(get("figure_ids")):
         return [("figures", i) for i in _split(get("figure_ids"))]
     if get("copy_ids") is not None and isinstance(get("figure_id"), str) and get("figure_id"):  # a claim with its copies (belarus2020.funnel)
         return [("figures", i) for i in [str(get("figure_id"))] + _split(get("copy_ids"))]
+    if get("statement_ids") is not None and not pd.isna(get("statement_ids")):  # an occasion or utterance with its copies
+        return [("statements", i) for i in _split(get("statement_ids"))]
     for column, table in (("figure_id", "figures"), ("statement_id", "statements"), ("event_id", "events")):
         if get(column) is not None and not pd.isna(get(column)):
             return [(table, str(get(column)))]
@@ -68,7 +70,7 @@ def _row_ids(row) -> list[tuple[str, str]]:
                      "give rows with figure_ids, figure_id, statement_id, event_id, state or source_id")
 
 
-_ID_COLUMNS = ("figure_ids", "copy_ids", "figure_id", "statement_id", "event_id", "iso_alpha3", "state", "source_id")
+_ID_COLUMNS = ("figure_ids", "copy_ids", "figure_id", "statement_ids", "statement_id", "event_id", "iso_alpha3", "state", "source_id")
 
 
 def _records(frame: pd.DataFrame) -> list[dict]:

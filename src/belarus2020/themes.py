@@ -7,7 +7,8 @@ language in `belarus2020.terms`, which cannot hang, crash or match everything. T
 against it (`belarus2020.theme_validation`). Both are data, not code, so a reader can see and
 question every rule and every call; this module only applies them.
 
-Analysis counts utterances, not rows: a row whose `copy_of` names another row is a copy.
+This module reads passages (rows); `belarus2020.occasions` turns them into statements, one per occasion,
+for counting.
 """
 
 from __future__ import annotations
@@ -31,8 +32,18 @@ def load_coding() -> pd.DataFrame:
 
 
 def english_text(statements: pd.DataFrame) -> pd.Series:
-    """What the lexicon reads: our translation where there is one, else the quote."""
+    """The English text of each passage: our translation where there is one, else the quote."""
     return statements["translation_en_ours"].fillna(statements["quote"])
+
+
+def readable_text(statements: pd.DataFrame) -> pd.Series:
+    """What the lexicon reads: the English text, without the last word of a passage cut off where our
+    copy of the page ends (`cut_off`), since a theme must not rest on words we do not have."""
+    text = english_text(statements)
+    if "cut_off" not in statements:
+        return text
+    cut = statements["cut_off"].notna()
+    return text.mask(cut, datasets.whole_words(text[cut]))
 
 
 def compile_lexicon(lexicon: pd.DataFrame) -> terms.Matcher:
@@ -47,9 +58,10 @@ def compile_lexicon(lexicon: pd.DataFrame) -> terms.Matcher:
 
 
 def tag(statements: pd.DataFrame, lexicon: pd.DataFrame) -> pd.DataFrame:
-    """One row per (statement_id, theme) the lexicon finds, sorted; statements without a theme have no row."""
+    """One row per (statement_id, theme) the lexicon finds in `readable_text`, sorted; passages without a theme
+    have no row."""
     matcher = compile_lexicon(lexicon)
-    pairs = [(sid, theme) for sid, text in zip(statements["statement_id"], english_text(statements))
+    pairs = [(sid, theme) for sid, text in zip(statements["statement_id"], readable_text(statements))
              for theme in matcher.labels(text)]
     return (pd.DataFrame(pairs, columns=["statement_id", "theme"])
             .sort_values(["statement_id", "theme"], ignore_index=True))
