@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from belarus2020 import paths
+from belarus2020.data import paths
 
 
 class ScratchData:

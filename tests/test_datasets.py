@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from belarus2020 import datasets, paths
-from belarus2020.datasets import DataError
+from belarus2020.data import datasets, paths
+from belarus2020.data.datasets import DataError
 
 SEED = (paths.ROOT.parent / "shared" / "seed" / "afp-2020-11-05-osce-belarus-report.txt")
 LOADERS = {
@@ -247,7 +247,7 @@ def test_codebook_documents_every_column_and_measure():
 def test_frictionless_reads_the_schema_as_the_loaders_do(scratch):
     """The descriptor is for reuse without our code: `frictionless validate` must accept the real
     tables and refuse the same broken cells our loaders refuse."""
-    from belarus2020 import fastimport
+    from belarus2020.publish import fastimport
 
     fastimport.skip_iri_grammar()
     from frictionless import Package

@@ -10,8 +10,10 @@ import re
 
 import pytest
 
-from belarus2020 import datasets, ministry_counts, paths, telegram, telegram_counts, viasna_counts
-from belarus2020.telegram import Message
+from belarus2020.writing import telegram_numbers
+from belarus2020.counts import ministry_counts, telegram, telegram_counts, viasna_counts
+from belarus2020.data import datasets, paths
+from belarus2020.counts.telegram import Message
 
 MEASURES = ministry_counts.MEASURES
 
@@ -332,9 +334,9 @@ def test_a_count_figures_csv_does_not_carry_stands_on_its_source_and_says_so(via
     rows = telegram_counts.cited(telegram_counts.with_figure_ids(viasna, figures), source["source_id"])
     curated, left = rows[rows["figure_ids"].notna()], rows[rows["figure_ids"].isna()]
     assert len(curated) and len(left)
-    assert telegram_counts.as_reported(curated.iloc[0]).ids == (("figures", curated.iloc[0]["figure_ids"]),)
-    uncarried = telegram_counts.as_reported(left.iloc[0])
+    assert telegram_numbers.as_reported(curated.iloc[0]).ids == (("figures", curated.iloc[0]["figure_ids"]),)
+    uncarried = telegram_numbers.as_reported(left.iloc[0])
     assert uncarried.ids == (("sources", source["source_id"]),) and "not in figures.csv" in uncarried.how
-    tally = telegram_counts.summary_numbers(viasna, source)
+    tally = telegram_numbers.summary_numbers(viasna, source)
     assert tally["counts refused"].value == str(len(viasna.refused))
     assert str(viasna.refused[0].message_id) in tally["counts refused"].how

@@ -11,7 +11,7 @@ def main(argv: list[str] | None = None) -> int:
         print("usage: python -m belarus2020 build [--check] [--force] [--jobs N] [notebooks...]",
               file=sys.stderr)
         return 2
-    from . import build  # imported here: nbformat is slow to import and only the build needs it
+    from belarus2020.publish import build  # imported here: nbformat is slow to import and only the build needs it
 
     return build.main(argv[1:])
 
