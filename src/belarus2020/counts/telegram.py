@@ -46,6 +46,38 @@ VIASNA = Export("viasna96", "viasna96.json",
                 "93cc817aae3dd96a96b1293d6869306624d94729b4b139ebadb07c3b81016455", "be")
 
 
+EXPORTS = (PRESSMVD, VIASNA)
+RAW_URL = f"https://raw.githubusercontent.com/katrinakeegan/belarus-protests/{COMMIT}/raw_data_json"
+HOW_TO_GET = (f"put the exports in {paths.SHARED_NAME}/sources/telegram/ (or set {paths.SHARED_ENV} to a folder "
+              "holding sources/telegram/), or run `make sources`, which downloads them at the pinned commit")
+
+
+def exports_present() -> bool:
+    return all(export_path(e).is_file() for e in EXPORTS)
+
+
+def download(base_url: str = RAW_URL) -> list[str]:
+    """Fetch each export from the public repository at the pinned commit into the shared folder,
+    keeping a file only if its SHA-256 is the one recorded here. Returns the files written."""
+    import urllib.request
+
+    written = []
+    for export in EXPORTS:
+        path = export_path(export)
+        if path.is_file() and hashlib.sha256(path.read_bytes()).hexdigest() == export.sha256:
+            continue
+        with urllib.request.urlopen(f"{base_url}/{export.file}", timeout=60) as response:
+            content = response.read()
+        digest = hashlib.sha256(content).hexdigest()
+        if digest != export.sha256:
+            raise ExportError(f"{base_url}/{export.file} has SHA-256 {digest}, not the recorded {export.sha256}: "
+                              "nothing was written")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+        written.append(paths.relative(path))
+    return written
+
+
 class ExportError(RuntimeError):
     """An export is missing or is not the copy the project was checked against."""
 
@@ -58,6 +90,7 @@ class Message:
 
 
 def export_path(export: Export) -> Path:
+    """Where the raw export is expected, in the shared folder."""
     return paths.telegram_dir() / export.file
 
 
