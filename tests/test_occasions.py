@@ -5,8 +5,9 @@ words we hold. Small tables made here, plus the loader's checks on a scratch cop
 import pandas as pd
 import pytest
 
-from belarus2020 import datasets, occasions, themes
-from belarus2020.datasets import DataError
+from belarus2020.data import datasets
+from belarus2020.statements import occasions, themes
+from belarus2020.data.datasets import DataError
 
 COLUMNS = ["statement_id", "occasion_id", "source_id", "date", "speaker", "organisation", "country", "actor_type",
            "venue", "quote", "translation_en_ours", "reliability", "copy_of", "cut_off"]
