@@ -177,3 +177,12 @@ def test_at_forums_keeps_utterances_at_a_forum_and_in_frame_matches_kind_and_spe
     assert list(found.index) == [0, 1] and set(found["forum"]) == {UPR}
     known = frame((UPR, "government", "United States"), (UPR, "ngo", "Canada"))
     assert list(frames.in_frame(found, known)) == [True, False]
+
+
+def test_a_speaker_quoted_at_a_forum_only_through_a_weak_row_is_not_counted_as_quoted():
+    said = statements({"country": "United States"}, {"country": "Russia", "actor_type": "russia", "reliability": "weak"})
+    found = frames.at_forums(said)
+    assert list(found.index) == [0]
+    known = frame((UPR, "government", "United States"), (UPR, "russia", "Russia"))
+    row = row_of(frames.coverage(said, known), UPR)
+    assert (row["known"], row["quoted"], row["statements"]) == (2, 1, 1) and row["unquoted"] == ["Russia"]
