@@ -5,7 +5,7 @@ words we hold. Small tables made here, plus the loader's checks on a scratch cop
 import pandas as pd
 import pytest
 
-from belarus2020.data import datasets
+from belarus2020.data import datasets, paths
 from belarus2020.statements import occasions, themes
 from belarus2020.data.datasets import DataError
 
@@ -120,3 +120,18 @@ def test_hand_coding_of_a_cut_passage_may_not_rest_on_its_cut_word(scratch):
     scratch.write("theme_coding.csv", coding)
     [found] = [p for p in problems(datasets.load_theme_coding) if p.row == len(coding)]
     assert found.column == "evidence" and "cut off" in found.message
+
+
+def test_every_printed_number_resting_on_a_weak_passage_says_so():
+    """The weak-row rule over the ledger: a number whose rows include a weak passage that is not a copy
+    is about the rows left out as weak (its sentence says 'weak'), or belongs to the lexicon's validation,
+    which scores passages, weak ones included, or is a setting of the method. Counts of statements never
+    rest on one."""
+    statements = datasets.load_statements()
+    weak = set(statements.loc[(statements["reliability"] == "weak") & statements["copy_of"].isna(), "statement_id"])
+    ledger = pd.read_csv(paths.ROOT / "analysis" / "ledger.csv", dtype="string").fillna("")
+    resting = ledger[ledger["statement_ids"].map(lambda ids: bool(weak & set(ids.split(";"))))]
+    assert len(resting)  # the left-out statements are counted, so the check has something to read
+    lexicon = (resting["block"] == "themes-validation") | (resting["operation"] == "setting")
+    silent = resting[~resting["sentence"].str.contains(r"\bweak\b", case=False, regex=True) & ~lexicon]
+    assert silent.empty, silent[["entry", "sentence"]].to_string()
