@@ -5,7 +5,7 @@ as the standfirst, its headings, paragraphs and charts in order, its methods not
 and the sources beneath its numbers. Nothing is written twice: the sentences are the notebook's
 outputs, and every number links to its entry in the evidence page. `outputs()` is everything
 the build derives from the committed notebooks: the claims ledger, the evidence pages, this
-article, the HTML edition and the README's Findings; `write()` puts them in place and
+article, the HTML edition and the README's Findings, and from the data the reconciliation table; `write()` puts them in place and
 `differences()` names any that are stale.
 """
 
@@ -212,7 +212,20 @@ def outputs() -> dict[Path, str]:
     files[paths.ROOT / "ANALYSIS.md"] = markdown(article, records)
     files[edition_path()] = edition.html(article, records)
     files[paths.ROOT / "README.md"] = readme((paths.ROOT / "README.md").read_text(encoding="utf-8"), article)
+    files[reconciliation_path()] = reconciliation_csv()
     return files
+
+
+def reconciliation_path() -> Path:
+    return paths.ROOT / "analysis" / "reconciliation.csv"
+
+
+def reconciliation_csv() -> str:
+    """analysis/reconciliation.csv, computed from the data by the rules of belarus2020.reconciliation."""
+    from . import datasets, reconciliation  # pandas, imported only when the derived files are made
+
+    rows = reconciliation.record(datasets.load_figures(), datasets.load_measures())
+    return reconciliation.csv_text(reconciliation.conflicts(rows))
 
 
 def _stale_pages(files: dict) -> list[Path]:
@@ -228,7 +241,7 @@ def _state_digest() -> str:
     import hashlib
 
     folder = paths.ROOT / "analysis"
-    files = (sorted(paths.NOTEBOOKS.glob("[0-9][0-9]-*.ipynb")) + evidence.data_files()
+    files = (sorted(paths.NOTEBOOKS.glob("[0-9][0-9]-*.ipynb")) + evidence.data_files() + [paths.DATA / "measures.csv"]
              + sorted(paths.figures_dir().glob("*.svg")) + sorted((paths.ROOT / "src" / "belarus2020").glob("*.py"))
              + [paths.ROOT / "ANALYSIS.md", paths.ROOT / "README.md"] + sorted(folder.rglob("*.*")))
     h = hashlib.sha256()
