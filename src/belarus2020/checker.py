@@ -383,10 +383,11 @@ def summary(verdicts: list) -> str:
     return "; ".join(parts)
 
 
-def check(text: str, *, figures: pd.DataFrame, measures: pd.DataFrame, language: str | None = None,
+def check(text: str, *, measures: pd.DataFrame, figures: pd.DataFrame | None = None, language: str | None = None,
           measure: str | None = None, as_of: str | None = None, period: str | None = None,
           baseline: str | None = None, record: pd.DataFrame | None = None) -> Check:
-    """Check `text` against the record; an unreadable number gives a Check with outcome 'unreadable'."""
+    """Check `text` against the record (the claims of `figures`, or `record` from reconciliation.record);
+    an unreadable number gives a Check with outcome 'unreadable' and the reason."""
     try:
         reading = read(text, measures=measures, language=language, measure=measure, as_of=as_of, period=period,
                        baseline=baseline)
