@@ -2,12 +2,13 @@
 read, then judged against small records made here by the reconciliation rules."""
 
 import json
+import re
 
 import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from belarus2020 import __main__, checker, claims, datasets, estimates, reconciliation
+from belarus2020 import __main__, checker, claims, datasets, estimates, paths, reconciliation
 
 from test_reconciliation import MEASURES_HERE, exact, floor, rows
 
@@ -128,22 +129,10 @@ def test_russian_words_for_people_detained_are_read():
     assert read("более 30 тысяч задержанных", language="ru", as_of="2020-12")["measure"] == "detained_cumulative"
 
 
-def own_flags(claim):
-    """The claim's own measure, date and baseline, as the checker's options."""
-    flags = {"measure": claim["measure"]}
-    if claim["baseline"] in reconciliation.BASELINE_DAYS:
-        flags["baseline"] = claim["baseline"]
-    if claim["baseline"] == "window" and pd.notna(claim["period_start"]):
-        flags["period"] = f"{claim['period_start']}/{claim['period_end']}"
-    else:
-        flags["as_of"] = claim["period_end"]
-    return flags
-
-
 def own_check(claim, record, measures):
     """The claim as we print it, checked against the record with its own measure, date and baseline."""
     return checker.check(claims.describe(claim, who=False, when=False), measures=measures, record=record,
-                         **own_flags(claim))
+                         **checker.options_of(claim) | {"language": None})  # our English words
 
 
 day = st.dates(min_value=pd.Timestamp("2020-08-10").date(), max_value=pd.Timestamp("2021-12-31").date())
@@ -170,7 +159,8 @@ def test_every_claim_of_the_record_read_back_is_judged_consistent_with_itself():
     assert len(dated) > 100
     cumulative = set(measures.loc[measures["period"] == "cumulative", "measure"])
     for claim in dated.to_dict("records"):  # read and judged by the rules (the selection is proved above)
-        number = checker.read(claims.describe(claim, who=False, when=False), measures=measures, **own_flags(claim)).row
+        options = checker.options_of(claim) | {"language": None}  # the claim in our English words
+        number = checker.read(claims.describe(claim, who=False, when=False), measures=measures, **options).row
         number["series"] = reconciliation.series(number, cumulative)
         assert number["series"] == claim["series"], claim["figure_id"]
         assert checker.judge(number, claim).verdict == "consistent", claim["figure_id"]
@@ -183,3 +173,12 @@ def test_the_command_line_prints_a_table_or_json_and_returns_the_exit_code(capsy
     out = json.loads(capsys.readouterr().out)
     assert out["exit_code"] == code and out["reading"]["low"] == 30001 and out["summary"]
     assert all(c["verdict"] in ("consistent", "contradicts", "says more", "says less") for c in out["claims"])
+
+
+def test_the_readme_example_is_what_the_command_prints(capsys):
+    readme = (paths.ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("<!-- checker example:", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
+    command, printed = block.split("\n", 1)
+    text = re.fullmatch(r'\$ python -m belarus2020 check "(.+)"', command).group(1)
+    __main__.main(["check", text])
+    assert capsys.readouterr().out == printed, "README's checker example is stale: paste the command's output"

@@ -50,6 +50,7 @@ UNITS = (
 ARRESTS = re.compile(r"\barrests\b", re.I)
 FILLERS = re.compile(r"\b(?:in belarus|nationwide|in total)\b", re.I)
 NEAR = pd.Timedelta(days=92)  # a claim within a quarter of the date is "near"
+NEAR_OTHER = pd.Timedelta(days=31)  # claims of other units or baselines listed apart: within a month
 # Counts a reader might take for the number's own: listed apart, never compared.
 CONFUSABLE = {
     "detained_cumulative": ("detentions_cumulative", "detained_window", "detentions_window", "administrative_arrests",
@@ -264,6 +265,7 @@ def read(text: str, *, measures: pd.DataFrame, language: str | None = None, meas
         first, last, precision = when if when else (pd.NaT, pd.NaT, "unknown")
         row.update({f"{name}_first": first, f"{name}_last": last, f"{name}_precision": precision,
                     f"{name}_date": first + (last - first) / 2 if when else pd.NaT})
+    row["series"] = reconciliation.series(row, set(measures.loc[measures["period"] == "cumulative", "measure"]))
     return Reading(text, row, notes)
 
 
@@ -297,19 +299,19 @@ def _as_if(number: dict, baseline: str, cumulative: set) -> dict:
     return row
 
 
-def _nearest(candidates: list, when: pd.Timestamp) -> list:
-    """Per counter, its claim nearest before and nearest after `when`, within NEAR (else the nearest overall)."""
+def _nearest(candidates: list, when: pd.Timestamp, near: pd.Timedelta = NEAR) -> list:
+    """Per counter, its claim nearest before and nearest after `when`, within `near` (else the nearest overall)."""
     dated = [c for c in candidates if pd.notna(c["period_end_date"])]
     picked = []
     for side in (lambda c: c["period_end_date"] <= when, lambda c: c["period_end_date"] > when):
         rows = [c for c in dated if side(c)]
-        near = [c for c in rows if abs(c["period_end_date"] - when) <= NEAR] or \
+        close = [c for c in rows if abs(c["period_end_date"] - when) <= near] or \
             sorted(rows, key=lambda c: abs(c["period_end_date"] - when))[:1]
         nearest = {}
-        for c in near:
+        for c in close:
             distance = abs(c["period_end_date"] - when)
             nearest[c["counted_by"]] = min(nearest.get(c["counted_by"], distance), distance)
-        picked += [c for c in near if abs(c["period_end_date"] - when) == nearest[c["counted_by"]]]
+        picked += [c for c in close if abs(c["period_end_date"] - when) == nearest[c["counted_by"]]]
     return picked
 
 
@@ -338,7 +340,7 @@ def compare(reading: Reading, record: pd.DataFrame, measures: pd.DataFrame) -> C
     verdicts = sorted([v for c, v in same if id(c) in shown], key=lambda v: (v.claim["period_end_date"], v.claim["figure_id"]))
     ids = {v.claim["figure_id"] for v in verdicts}
     for claim in rows:
-        if claim["figure_id"] in ids or pd.isna(claim["period_end_date"]) or abs(claim["period_end_date"] - when) > NEAR:
+        if claim["figure_id"] in ids or pd.isna(claim["period_end_date"]) or abs(claim["period_end_date"] - when) > NEAR_OTHER:
             continue
         if comparable(claim):
             continue
@@ -348,7 +350,7 @@ def compare(reading: Reading, record: pd.DataFrame, measures: pd.DataFrame) -> C
                           else f"another period: {claim['measure']}"))
         elif (claim["series"] or (None,))[0] == family:
             other.append((claim, f"another baseline: {claim['series'][1]}"))
-    nearest = {id(c) for c in _nearest([c for c, _ in other], when)}
+    nearest = {id(c) for c in _nearest([c for c, _ in other], when, NEAR_OTHER)}
     other = [o for o in other if id(o[0]) in nearest]
     check = Check(reading, verdicts, sorted(other, key=lambda o: (o[0]["period_end_date"], o[0]["figure_id"])))
     check.outcome = "contradicted" if contradicted else ("consistent" if verdicts else "nothing")
@@ -381,6 +383,18 @@ def summary(verdicts: list) -> str:
                            f"{_unit_of(v.claim)}, {periods.label(v.claim)}" for v in against)
         parts.append(f"contradicted by {len(against)} ({listed})")
     return "; ".join(parts)
+
+
+def options_of(row) -> dict:
+    """The options that give a figure's or claim's own measure, date and baseline, to check its phrase with."""
+    options = {"measure": row["measure"], "language": row.get("language")}
+    if row["baseline"] in reconciliation.BASELINE_DAYS:
+        options["baseline"] = row["baseline"]
+    if row["baseline"] == "window" and pd.notna(row["period_start"]):
+        options["period"] = f"{row['period_start']}/{row['period_end']}"
+    else:
+        options["as_of"] = row["period_end"]
+    return options
 
 
 def check(text: str, *, measures: pd.DataFrame, figures: pd.DataFrame | None = None, language: str | None = None,
@@ -450,6 +464,7 @@ def render(result: Check, sources: pd.DataFrame | None = None) -> str:
         return out
     if data["claims"]:
         lines += ["", "claims of the same measure nearest before and after it:"] + table(data["claims"], "verdict")
+        lines += [f"  {c['figure_id']} contradicts it ({c['rule']}): {c['detail']}" for c in data["claims"] if c["rule"]]
     if data["other_units"]:
         lines += ["", "not compared (another unit or baseline, near the same date):"]
         lines += table([dict(o, verdict=o["why"]) for o in data["other_units"]], "why")

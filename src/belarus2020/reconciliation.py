@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import claims, escape, intervals
+from . import claims, escape, intervals, prose
 from .estimates import Estimate, unit_of
 
 # The first day of each baseline: a window that starts on one is a running total from it.
@@ -50,7 +50,7 @@ LABELS = {"detained_cumulative": "people detained", "detentions_cumulative": "de
           "criminal_defendants": "people targeted by criminal cases", "political_prisoners": "political prisoners",
           "administrative_arrests": "rulings of administrative arrest", "custody_daily": "people placed in custody",
           "detained_daily": "people detained in a day or night"}
-BASELINE_WORDS = {"since_campaign": "since May 2020", "since_election": "since the election"}
+BASELINE_WORDS = {"since_campaign": "since the campaign began in May", "since_election": "since the election"}
 COLUMNS = ["rule", "claims", "counters", "measure", "baseline", "gap", "detail", "explanation", "figure_ids"]
 
 
@@ -121,15 +121,21 @@ def describe(row) -> str:
 
 def subject(conflict: Conflict) -> str:
     """What the claims of a conflict count, in words: 'People detained since the election'."""
-    row = conflict.rows[0]
-    if conflict.rule == "pre-election-remainder":
-        text = LABELS[PRE_ELECTION]
-    elif row["series"] is not None:
-        measure, baseline = row["series"]
-        text = f"{LABELS.get(measure, measure.replace('_', ' '))} {BASELINE_WORDS[baseline]}"
-    else:
-        text = LABELS.get(row["measure"], row["measure"].replace("_", " "))
+    text = LABELS[PRE_ELECTION] if conflict.rule == "pre-election-remainder" else label(conflict.rows[0])
     return text[:1].upper() + text[1:]
+
+
+def label(row) -> str:
+    """What a claim counts, in words: 'people detained since the election', 'criminal cases'."""
+    if row["series"] is not None:
+        measure, baseline = row["series"]
+        return f"{LABELS.get(measure, measure.replace('_', ' '))} {BASELINE_WORDS[baseline]}"
+    return LABELS.get(row["measure"], row["measure"].replace("_", " "))
+
+
+def _words(low: int, rows) -> str:
+    """A computed lower bound in words, no more precise than the rows: 'more than 4,000'."""
+    return prose.estimate(at_least(low, rows))
 
 
 # --- the rules -------------------------------------------------------------------------------
@@ -144,7 +150,7 @@ def falls(earlier, later) -> Conflict | None:
     rule = "total-fell" if earlier["counted_by"] == later["counted_by"] else "below-earlier-count"
     gap = int(earlier["low"]) - high
     return Conflict(rule, (earlier, later), gap,
-                    f"{describe(later)} lies {gap:,} below the lower end of {describe(earlier)}, "
+                    f"{describe(later)} lies {_words(gap, (earlier, later))} below the lower end of {describe(earlier)}, "
                     "an earlier count of the same running total")
 
 
@@ -178,10 +184,11 @@ def pre_election_remainder(since_may, since_election, pre) -> Conflict | None:
         return None
     pre_low, pre_high = _interval(pre)
     gap = left[0] - pre_high if pre_high is not None and left[0] > pre_high else pre_low - left[1]
-    words = f"at least {left[0]:,}" if left[1] is None else f"{left[0]:,} to {left[1]:,}"
-    return Conflict("pre-election-remainder", (since_may, since_election, pre), gap,
+    rows = (since_may, since_election, pre)
+    words = _words(left[0], rows[:2]) if left[1] is None else f"{left[0]:,} to {left[1]:,}"
+    return Conflict("pre-election-remainder", rows, gap,
                     f"{describe(since_may)} minus {describe(since_election)} leaves {words} detained before the "
-                    f"election, {gap:,} beyond {describe(pre)}")
+                    f"election, {_words(gap, rows)} beyond {describe(pre)}")
 
 
 def part_above_whole(part, whole) -> Conflict | None:
@@ -194,7 +201,7 @@ def part_above_whole(part, whole) -> Conflict | None:
         return None
     gap = int(part["low"]) - high
     return Conflict("part-above-whole", (part, whole), gap,
-                    f"{describe(part)} is {gap:,} more than {describe(whole)}, which counts every one of them")
+                    f"{describe(part)} is {_words(gap, (part, whole))} more than {describe(whole)}, which counts every one of them")
 
 
 def same_period_disagree(a, b) -> Conflict | None:
@@ -207,7 +214,8 @@ def same_period_disagree(a, b) -> Conflict | None:
     low, high = sorted((a, b), key=lambda row: int(row["low"]))
     gap = int(high["low"]) - _high(low)
     return Conflict("same-period-disagree", (low, high), gap,
-                    f"{describe(low)} and {describe(high)} count the same thing over the same period, {gap:,} apart")
+                    f"{describe(low)} and {describe(high)} count the same thing over the same period, "
+                    f"{_words(gap, (low, high))} apart")
 
 
 # --- what would explain a conflict -----------------------------------------------------------
