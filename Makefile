@@ -11,7 +11,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_COMPILE_BYTECODE := 1
 export PYTHONHASHSEED := 0
 
-.PHONY: analysis test lab check lock benchmark clean
+.PHONY: analysis test lab check lock benchmark clean sources extract
 
 analysis: $(STAMP)
 	$(BIN)/python -m belarus2020 build
@@ -24,6 +24,15 @@ test: $(STAMP)
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks
+
+# The raw Telegram exports stay outside the repository (they name detainees): `make sources`
+# downloads them into ../shared (or $$BELARUS2020_SHARED) at the pinned commit, checked by SHA-256;
+# `make extract` rewrites our privacy-safe extract, data/telegram/, from them.
+sources: $(STAMP)
+	$(BIN)/python -m belarus2020 sources
+
+extract: $(STAMP)
+	$(BIN)/python -m belarus2020 extract
 
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/build_speed.py

@@ -117,7 +117,8 @@ def floor_child() -> None:
     """Run in its own process by (c): each notebook's first code cell, JOBS kernels at a time."""
     import asyncio
 
-    from belarus2020 import build as b, fastimport, paths
+    from belarus2020.publish import build as b, fastimport
+    from belarus2020.data import paths
 
     fastimport.skip_iri_grammar()  # as the build does before importing nbformat
     import nbformat
@@ -187,7 +188,7 @@ def loading() -> tuple[float, float, float]:
 
 def loading_child(root: Path) -> None:
     """Run in its own process by (f): load the generated figures table, print rows and seconds."""
-    from belarus2020 import datasets, paths
+    from belarus2020.data import datasets, paths
 
     paths.ROOT, paths.DATA, paths.RAW = root, root / "data", root / "data" / "raw"
     start = time.perf_counter()

@@ -1,11 +1,47 @@
 """Shared fixtures: a scratch copy of the project's data (or of the whole project) that a test may break."""
 
 import csv
+import os
 import shutil
 
 import pytest
 
-from belarus2020 import paths
+from belarus2020.counts import telegram
+from belarus2020.data import paths
+
+NOT_RUN = "was not run"  # how a skip for missing shared material reads, so the summary can gather them
+SEED = ("seed", "afp-2020-11-05-osce-belarus-report.txt")  # the AFP story, AFP's: kept outside the repository
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def require(what: str, present: bool, how: str) -> None:
+    """Skip a check whose material is outside the repository and absent, saying how to run it;
+    in CI (CI=true), where ../shared is laid beside the clone, fail instead: nothing may be skipped."""
+    if present:
+        return
+    message = f"{what} {NOT_RUN}: its material is not here; {how}"
+    if in_ci():
+        pytest.fail(f"CI=true, but {message}")
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def telegram_exports():
+    """The raw Telegram exports, for the checks of our extract against them."""
+    require("a check of data/telegram/ against the raw Telegram exports", telegram.exports_present(),
+            telegram.HOW_TO_GET)
+
+
+@pytest.fixture(scope="session")
+def seed_text():
+    """The AFP story the project started from (shared/seed), for checks that our rows quote it verbatim."""
+    path = paths.shared_dir().joinpath(*SEED)
+    require("a check of the AFP rows against the seed story", path.is_file(),
+            f"put it at {paths.SHARED_NAME}/{'/'.join(SEED)} (or set {paths.SHARED_ENV})")
+    return path.read_text(encoding="utf-8")
 
 
 class ScratchData:
@@ -44,7 +80,14 @@ def scratch(tmp_path, monkeypatch):
 
 
 def pytest_terminal_summary(terminalreporter):
-    """Say plainly when the browser tests did not run, and how to make them run."""
+    """Say plainly, once each, which checks did not run, and how to make them run."""
+    reasons = {}
+    for report in terminalreporter.stats.get("skipped", []):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        if NOT_RUN in reason:
+            reasons.setdefault(reason.removeprefix("Skipped: "), []).append(report)
+    for reason, reports in sorted(reasons.items()):
+        terminalreporter.write_line(f"NOTE: {len(reports)} tests SKIPPED: {reason}", yellow=True, bold=True)
     skipped = [r for r in terminalreporter.stats.get("skipped", []) if "Chromium" in str(r.longrepr)]
     if skipped:
         terminalreporter.write_line(

@@ -10,7 +10,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from belarus2020 import article, catalogue, entries, evidence, paths, prose
+from belarus2020.publish import article, derived, entries, evidence
+from belarus2020.writing import catalogue, prose
+from belarus2020.data import paths
 
 ANALYSIS = (paths.ROOT / "ANALYSIS.md").read_text(encoding="utf-8")
 LEDGER = {r["entry"]: r for r in article.read_ledger()}
@@ -18,7 +20,7 @@ CHARTS = {r["chart_id"]: r for r in catalogue.read(paths.ROOT / "figures" / "ind
 
 
 def test_derived_files_are_what_the_build_writes():
-    assert article.differences() == [], "derived files are stale; run `make analysis`"
+    assert derived.differences() == [], "derived files are stale; run `make analysis`"
 
 
 def github_slug(heading: str) -> str:

@@ -16,8 +16,8 @@ import re
 import pandas as pd
 import pytest
 
-from belarus2020 import datasets, paths
-from belarus2020.datasets import DataError
+from belarus2020.data import datasets, paths
+from belarus2020.data.datasets import DataError
 
 REAL_DATA = paths.DATA
 LOADERS = {

@@ -9,7 +9,8 @@ import shutil
 import nbformat
 import pytest
 
-from belarus2020 import build, paths
+from belarus2020.publish import build
+from belarus2020.data import paths
 
 REAL_DATA = paths.DATA
 
@@ -66,7 +67,7 @@ def test_built_notebook_has_clean_stable_metadata(project):
 def test_reading_an_undeclared_file_fails_the_build(project):
     shutil.copytree(REAL_DATA, project / "data")
     path = notebook(project / "notebooks" / "01-reads.ipynb",
-                    "from belarus2020 import paths\npaths.record_read(paths.ROOT / 'data' / 'themes.csv')")
+                    "from belarus2020.data import paths\npaths.record_read(paths.ROOT / 'data' / 'themes.csv')")
     with pytest.raises(build.BuildError, match=r"missing \['data/themes.csv'\]"):
         run([path])
 
@@ -122,7 +123,7 @@ def test_a_file_in_the_shared_folder_is_declared_and_digested_by_its_project_nam
     export = shared / "sources" / "export.json"
     export.write_text("[1]")
     monkeypatch.setenv(paths.SHARED_ENV, str(shared))
-    reads = "from belarus2020 import paths\npaths.record_read(paths.shared_dir() / 'sources' / 'export.json')"
+    reads = "from belarus2020.data import paths\npaths.record_read(paths.shared_dir() / 'sources' / 'export.json')"
     undeclared = notebook(project / "notebooks" / "01-reads.ipynb", reads)
     with pytest.raises(build.BuildError, match=r"missing \['\.\./shared/sources/export\.json'\]"):
         run([undeclared])

@@ -11,7 +11,9 @@ import sys
 import nbformat
 import pytest
 
-from belarus2020 import build, catalogue, paths
+from belarus2020.publish import build
+from belarus2020.writing import catalogue
+from belarus2020.data import paths
 
 NOISE = ["Traceback", "Exception ignored", "unhandled exception", "DeadKernelError", "Kernel died",
          "AssertionError", "asyncio"]
@@ -41,7 +43,7 @@ def project(tmp_path, monkeypatch):
 
 CHART = """
 import pandas as pd
-from belarus2020 import charts
+from belarus2020.writing import charts
 fig, ax = charts.figure()
 data = pd.DataFrame({"x": [1, 2], "y": [3, 4]})
 ax.plot(data["x"], data["y"])
@@ -115,7 +117,7 @@ def test_a_notebook_name_in_the_catalogue_must_be_a_file_name(project, name):
 @pytest.mark.parametrize("chart_id", ["../data/raw/sources", "Bad Id"])
 def test_a_chart_id_a_notebook_writes_into_its_own_catalogue_is_checked_too(project, chart_id):
     raw = digest(project / "data")
-    cell = (f"from belarus2020 import catalogue\n"
+    cell = (f"from belarus2020.writing import catalogue\n"
             f"catalogue.write([dict(chart_id={chart_id!r}, title='t', caption='c', alt_text='a', sources='s', "
             f"notebook='01-chart.ipynb')])")
     with pytest.raises(build.BuildError, match=r"index.csv, row 2, column 'chart_id'"):
@@ -205,7 +207,7 @@ def test_saving_a_chart_never_writes_through_a_link(tmp_path, monkeypatch):
     """Outside the build too (a chart saved from JupyterLab): links in figures/ are replaced."""
     import pandas as pd
 
-    from belarus2020 import charts
+    from belarus2020.writing import charts
 
     raw = tmp_path / "raw.csv"
     raw.write_text("source_id\nSRC001\n", encoding="utf-8")

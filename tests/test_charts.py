@@ -14,11 +14,12 @@ import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from PIL import Image
 
-from belarus2020 import catalogue, charts, paths
+from belarus2020.writing import catalogue, charts
+from belarus2020.data import paths
 
 DRAW = """
 import pandas as pd
-from belarus2020 import charts
+from belarus2020.writing import charts
 fig, ax = charts.figure()
 data = pd.DataFrame({"month": ["Aug", "Sep", "Oct"], "detained": [7500, 3500, 3000]})
 ax.bar(data["month"], data["detained"])
@@ -82,7 +83,7 @@ def test_save_writes_three_files_and_one_catalogue_row(figures_dir):
 
 
 def test_numbers_in_chart_texts_are_recorded_and_the_svg_describes_the_chart(figures_dir):
-    from belarus2020 import ledger, prose
+    from belarus2020.writing import ledger, prose
 
     n = ledger.Number("2", "count", (("figures", "F0001"),), "points", "2")
     image = small_chart(title=prose.fill("{n} points & <rising>", n=n), alt_text="A line rising from 3 to 4, \"quoted\".")

@@ -8,7 +8,10 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from belarus2020 import __main__, checker, claims, datasets, estimates, paths, reconciliation
+from belarus2020 import __main__
+from belarus2020.counts import checker, claims, reconciliation
+from belarus2020.data import datasets, paths
+from belarus2020.numbers import estimates
 
 from test_reconciliation import MEASURES_HERE, exact, floor, rows
 

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from belarus2020 import claims
+from belarus2020.counts import claims
 
 COLUMNS = ["figure_id", "source_id", "measure", "counted_by", "counter_type", "baseline", "period_start",
            "period_start_date", "period_end", "period_end_date", "period_end_last", "period_end_precision",
@@ -79,7 +79,7 @@ def test_publishers_from_figures_and_claims_alike():
 
 def _claim_roots():
     """Every figure and statement id mapped to the id of the claim it belongs to."""
-    from belarus2020 import datasets
+    from belarus2020.data import datasets
 
     roots = {}
     for frame, column in ((datasets.load_figures(), "figure_id"), (datasets.load_statements(), "statement_id")):
@@ -90,7 +90,7 @@ def _claim_roots():
 def test_no_chart_counts_two_copies_of_one_claim_as_two():
     import csv
 
-    from belarus2020 import paths
+    from belarus2020.data import paths
 
     roots = _claim_roots()
     id_columns = ("figure_id", "figure_ids", "statement_id", "statement_ids")

@@ -8,8 +8,8 @@ breaks these tests.
 import pandas as pd
 import pytest
 
-from belarus2020 import datasets
-from belarus2020.datasets import DataError
+from belarus2020.data import datasets
+from belarus2020.data.datasets import DataError
 
 FIGURES = "data/raw/figures.csv"
 STATEMENTS = "data/raw/statements.csv"

@@ -13,9 +13,10 @@ import tempfile
 
 import pytest
 
-from belarus2020 import article, evidence, paths
+from belarus2020.publish import article, derived, evidence
+from belarus2020.data import paths
 
-PAGE = article.edition_path()
+PAGE = derived.edition_path()
 HTML = PAGE.read_text(encoding="utf-8")
 INSTALL = "apt-get install chromium chromium-driver"
 SKIP_REASON = f"Chromium or chromedriver not found: the browser tests of the HTML edition did not run ({INSTALL})"
@@ -96,7 +97,7 @@ def test_the_page_loads_without_console_errors(browser):
     errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
     assert errors == []
     assert browser.title == article.assemble(
-        __import__("belarus2020.entries", fromlist=["x"]).read_notebook(paths.NOTEBOOKS / article.NOTEBOOK)).title
+        __import__("belarus2020.publish.entries", fromlist=["x"]).read_notebook(paths.NOTEBOOKS / article.NOTEBOOK)).title
 
 
 def test_every_image_has_alt_text_and_every_chart_a_name(browser):

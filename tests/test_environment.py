@@ -5,7 +5,7 @@ import tomllib
 
 import yaml
 
-from belarus2020 import paths
+from belarus2020.data import paths
 
 
 def canonical(name):

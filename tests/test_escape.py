@@ -11,7 +11,9 @@ import mistune
 import pandas as pd
 import pytest
 
-from belarus2020 import build, charts, escape, paths
+from belarus2020.publish import build
+from belarus2020.writing import charts, escape
+from belarus2020.data import paths
 
 HOSTILE = [
     "<script>alert(1)</script>",

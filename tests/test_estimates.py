@@ -8,9 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from belarus2020 import datasets, numberwords
-from belarus2020.datasets import DataError
-from belarus2020.estimates import AmbiguousNumber, Estimate, languages, parse_estimate, unit_of
+from belarus2020.data import datasets
+from belarus2020.numbers import numberwords
+from belarus2020.data.datasets import DataError
+from belarus2020.numbers.estimates import AmbiguousNumber, Estimate, languages, parse_estimate, unit_of
 
 
 @pytest.mark.parametrize("phrase, language, low, high, kind, value", [

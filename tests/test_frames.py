@@ -5,8 +5,9 @@ import json
 import pandas as pd
 import pytest
 
-from belarus2020 import datasets, frames, paths
-from belarus2020.datasets import DataError
+from belarus2020.statements import frames
+from belarus2020.data import datasets, paths
+from belarus2020.data.datasets import DataError
 
 UPR, PC = "upr-2020-11-02", "pc-1288-2020-11-05"
 UPR_VENUE = "UN Human Rights Council Universal Periodic Review, Geneva"

@@ -9,7 +9,8 @@ import re
 
 import pytest
 
-from belarus2020 import build, paths
+from belarus2020.publish import build
+from belarus2020.data import paths
 
 
 def digest_tree(folder):

@@ -4,7 +4,7 @@ counted one period."""
 import pandas as pd
 import pytest
 
-from belarus2020 import funnel
+from belarus2020.counts import funnel
 
 from figure_rows import MEASURES, figure, frame
 

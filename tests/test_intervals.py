@@ -2,7 +2,7 @@
 
 import pytest
 
-from belarus2020 import intervals
+from belarus2020.numbers import intervals
 
 
 def test_adding_a_floor_leaves_the_sum_unbounded():

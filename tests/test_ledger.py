@@ -4,7 +4,7 @@ with their n, and a group too small for a share gets its count only."""
 import pandas as pd
 import pytest
 
-from belarus2020 import ledger
+from belarus2020.writing import ledger
 
 CLAIMS = pd.DataFrame({
     "figure_ids": ["F1;F2", "F3", "F4", "F5", "F6", "F7"],

@@ -2,7 +2,7 @@
 
 Prose is every Markdown cell and Markdown output of the notebooks and every chart's title,
 caption and alt text. A digit there must stand inside a number the notebook recorded (a
-`belarus2020.ledger` number, kept in the output's metadata) or be one the rule allows (a date,
+`belarus2020.writing.ledger` number, kept in the output's metadata) or be one the rule allows (a date,
 a notebook or section reference: `prose.bare_digits`). The committed ledger is what the build
 derives from those outputs (tests/test_article.py checks it is fresh); here its rows are checked
 against the data.
@@ -14,7 +14,9 @@ import re
 
 import pytest
 
-from belarus2020 import build, catalogue, entries, escape, evidence, paths, prose
+from belarus2020.publish import build, entries, evidence
+from belarus2020.writing import catalogue, escape, prose
+from belarus2020.data import paths
 
 NOTEBOOKS = build.discover()
 
@@ -49,7 +51,7 @@ def prose_of(path):
 def test_every_number_in_a_notebooks_prose_has_a_ledger_entry(path):
     bare = [f"{where}: {prose.bare_digits(text)} in {text.strip()[:120]!r}"
             for where, text in prose_of(path) if prose.bare_digits(text)]
-    assert not bare, ("numbers in prose without a ledger entry; compute them with belarus2020.ledger and fill "
+    assert not bare, ("numbers in prose without a ledger entry; compute them with belarus2020.writing.ledger and fill "
                       "them into a prose.Paragraph or prose.fill template:\n" + "\n".join(bare))
 
 

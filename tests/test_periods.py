@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from belarus2020 import periods
+from belarus2020.counts import periods
 
 from figure_rows import figure, frame
 

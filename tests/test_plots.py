@@ -7,7 +7,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from belarus2020 import plots  # noqa: E402
+from belarus2020.writing import plots  # noqa: E402
 
 from figure_rows import figure, frame  # noqa: E402
 

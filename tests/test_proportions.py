@@ -5,7 +5,7 @@ import math
 import pandas as pd
 import pytest
 
-from belarus2020 import proportions
+from belarus2020.statements import proportions
 
 # Worked by hand with z = 1.96 (z² = 3.8416), n = 10: the denominator is 1 + z²/n = 1.38416.
 # 0 of 10: centre = (0 + z²/20) / 1.38416 = 0.13877; half-width = z·sqrt(0 + z²/400) / 1.38416

@@ -3,8 +3,9 @@ only from the ledger, and remember where each one stands."""
 
 import pytest
 
-from belarus2020 import ledger, prose
-from belarus2020.estimates import parse_estimate
+from belarus2020.writing import ledger, prose
+from belarus2020.numbers import phrasing
+from belarus2020.numbers.estimates import parse_estimate
 
 
 @pytest.mark.parametrize("phrase, words", [
@@ -19,19 +20,19 @@ from belarus2020.estimates import parse_estimate
     ("thousands", "between 2,000 and 9,999"),
 ])
 def test_each_kind_keeps_its_hedge(phrase, words):
-    assert prose.estimate(parse_estimate(phrase)) == words
+    assert phrasing.estimate(parse_estimate(phrase)) == words
 
 
 def test_approximate_figures_can_show_how_we_read_them():
-    assert prose.estimate_with_interval(parse_estimate("some 1,500")) == "about 1,500 (read as between 1,450 and 1,550)"
-    assert prose.estimate_with_interval(parse_estimate("more than 10,000")) == "more than 10,000"
+    assert phrasing.estimate_with_interval(parse_estimate("some 1,500")) == "about 1,500 (read as between 1,450 and 1,550)"
+    assert phrasing.estimate_with_interval(parse_estimate("more than 10,000")) == "more than 10,000"
 
 
 @pytest.mark.parametrize("low, high, words", [
     (12500, 13500, "between 12,500 and 13,500"), (10001, None, "at least 10,001"),
     (700, 700, "700"), (0, 2000, "at most 2,000")])
 def test_intervals_in_words(low, high, words):
-    assert prose.interval(low, high) == words
+    assert phrasing.interval(low, high) == words
 
 
 # --- the rule for typed digits ----------------------------------------------------------------
@@ -97,7 +98,7 @@ def test_paragraph_offers_the_same_words_as_markdown_and_plain_text_with_its_num
 
 
 def test_templates_are_the_sections_of_the_prose_file(tmp_path, monkeypatch):
-    from belarus2020 import paths
+    from belarus2020.data import paths
 
     monkeypatch.setattr(paths, "ROOT", tmp_path)
     monkeypatch.setattr(paths, "NOTEBOOKS", tmp_path)

@@ -4,7 +4,8 @@ of the data never needs a hand edit here."""
 
 import re
 
-from belarus2020 import article, build, entries, paths
+from belarus2020.publish import article, build, entries
+from belarus2020.data import paths
 
 README = (paths.ROOT / "README.md").read_text(encoding="utf-8")
 

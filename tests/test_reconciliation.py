@@ -6,7 +6,9 @@ import io
 
 import pandas as pd
 
-from belarus2020 import claims, prose, reconciliation
+from belarus2020.counts import claims, reconciliation
+from belarus2020.numbers import phrasing
+from belarus2020.publish import derived
 
 from figure_rows import MEASURES, figure, frame
 
@@ -140,15 +142,15 @@ def test_the_explanation_is_read_from_the_rows_words():
 
 def test_a_computed_bound_is_no_more_precise_than_its_inputs():
     inputs = [{"kind": "lower_bound", "value": 30000, "low": 30001}, {"kind": "exact", "value": 25326, "low": 25326}]
-    assert prose.estimate(reconciliation.at_least(4675, inputs)) == "more than 4,000"
-    assert prose.estimate(reconciliation.at_least(4674, inputs[1:])) == "at least 4,674"
-    assert prose.estimate(reconciliation.at_least(50, [{"kind": "approximate", "value": 900, "low": 850}])) == "at least 50"
+    assert phrasing.estimate(reconciliation.at_least(4675, inputs)) == "more than 4,000"
+    assert phrasing.estimate(reconciliation.at_least(4674, inputs[1:])) == "at least 4,674"
+    assert phrasing.estimate(reconciliation.at_least(50, [{"kind": "approximate", "value": 900, "low": 850}])) == "at least 50"
 
 
 def test_the_table_is_stable_and_safe_to_open_in_a_spreadsheet():
     named = floor("F1", "=HYPERLINK(1)", "2020-12-04", 27000)
-    text = reconciliation.csv_text(reconciliation.conflicts(rows(named, exact("F2", "-Viasna", "2020-12-31", 25326))))
-    assert text == reconciliation.csv_text(reconciliation.conflicts(rows(named, exact("F2", "-Viasna", "2020-12-31", 25326))))
+    text = derived.reconciliation_csv(reconciliation.conflicts(rows(named, exact("F2", "-Viasna", "2020-12-31", 25326))))
+    assert text == derived.reconciliation_csv(reconciliation.conflicts(rows(named, exact("F2", "-Viasna", "2020-12-31", 25326))))
     table = list(csv.reader(io.StringIO(text)))
     assert table[0] == reconciliation.COLUMNS and len(table) == 2
     assert all(cell[:1] not in "=+-@" for row in table for cell in row)

@@ -8,7 +8,8 @@ import random
 import pandas as pd
 import pytest
 
-from belarus2020 import build, datasets
+from belarus2020.publish import build
+from belarus2020.data import datasets
 
 LOADERS = {
     "sources": datasets.load_sources, "figures": datasets.load_figures,

@@ -1,5 +1,6 @@
-"""Counts read by code from the Telegram exports: the exports are the checked copies; the
-ministry's counts square with the curated figures; Viasna's never carry a name; and the
+"""Counts read by code from the Telegram exports: our committed extract (data/telegram/) is what
+the extractors read in the exports, message by message, wherever the exports are here; the
+ministry's counts square with the curated figures; nothing of Viasna's carries a name; and the
 extractors' rules (day, measure, scope, number) hold on small made-up messages."""
 
 import dataclasses
@@ -10,22 +11,35 @@ import re
 
 import pytest
 
-from belarus2020 import datasets, ministry_counts, paths, telegram, telegram_counts, viasna_counts
-from belarus2020.telegram import Message
+from belarus2020.writing import telegram_numbers
+from belarus2020.counts import ministry_counts, telegram, telegram_counts, telegram_extract, viasna_counts
+from belarus2020.data.problems import DataError
+from belarus2020.data import datasets, paths
+from belarus2020.counts.telegram import Message
 
 MEASURES = ministry_counts.MEASURES
 
 
-# --- the real exports ------------------------------------------------------------------------
+# --- our extract, and the real exports where they are here ------------------------------------
 
 @pytest.fixture(scope="module")
 def pressmvd():
-    return ministry_counts.extract(telegram.read_export(telegram.PRESSMVD))
+    return telegram_extract.load(telegram.PRESSMVD.channel)
 
 
 @pytest.fixture(scope="module")
 def viasna():
-    return viasna_counts.extract(telegram.read_export(telegram.VIASNA))
+    return telegram_extract.load(telegram.VIASNA.channel)
+
+
+def test_the_extract_is_what_the_extractors_read_in_the_exports(telegram_exports):
+    problems = telegram_extract.verify()
+    assert not problems, "\n".join(problems)
+
+
+def test_the_extract_lists_every_message_it_read(pressmvd, viasna):
+    assert pressmvd.messages_read > len({c.message_id for c in pressmvd.counts}) > 0
+    assert viasna.messages_read > len({c.message_id for c in viasna.counts}) > 0
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +48,7 @@ def curation():
 
 
 @pytest.mark.parametrize("export", [telegram.PRESSMVD, telegram.VIASNA], ids=lambda e: e.channel)
-def test_recorded_hash_is_the_one_the_copy_came_with(export):
+def test_recorded_hash_is_the_one_the_copy_came_with(export, telegram_exports):
     sums = (paths.telegram_dir() / "SHA256SUMS").read_text(encoding="utf-8").split()
     assert sums[sums.index(export.file) - 1] == export.sha256
 
@@ -60,7 +74,7 @@ def test_viasna_counts_square_with_the_curated_figures(viasna, curation):
     assert not problems, "\n".join(problems)
 
 
-def test_curated_ministry_excerpts_stand_in_their_messages(curation):
+def test_curated_ministry_excerpts_stand_in_their_messages(curation, telegram_exports):
     figures, sources, _ = curation
     texts = {m.id: m.text for m in telegram.read_export(telegram.PRESSMVD)}
     rows = figures[figures["source_id"].isin(sources.loc[sources["url"] == telegram.PRESSMVD.url, "source_id"])]
@@ -79,6 +93,15 @@ def _strings(record) -> list[str]:
 
 def test_the_name_detector_sees_a_name():
     assert NAME_PAIR.search("Сярод іх: Арлоў Аляксей, затрыманы 29 жніўня")
+
+
+def test_no_row_of_the_extract_carries_a_name():
+    with open(telegram_extract.counts_file(), encoding="utf-8") as f:
+        text = f.read()
+    for line in text.splitlines()[1:]:
+        assert not NAME_PAIR.search(line), line
+    with open(telegram_extract.messages_file(), encoding="utf-8") as f:
+        assert f.readline().strip() == ",".join(telegram_extract.MESSAGE_COLUMNS)  # ids, times and hashes: no text
 
 
 def test_nothing_read_from_viasna_carries_a_name_or_a_sentence(viasna):
@@ -104,6 +127,70 @@ def _export(tmp_path, monkeypatch, messages):
     return telegram.Export("test", "test.json", hashlib.sha256(content).hexdigest(), "ru")
 
 
+@pytest.fixture
+def made_up_extract(tmp_path, monkeypatch):
+    """A made-up @pressmvd export in a scratch shared folder, our extract written from it into a
+    scratch data/, and the extract module pointed at both."""
+    posts = [{"id": 7, "type": "message", "date": "2020-09-06T03:34:28",
+              "text": "Всего вчера в республике задержаны 633 человека. Из них в Минске – 500 человек."},
+             {"id": 8, "type": "message", "date": "2020-09-06T05:00:00", "text": "Пресс-служба на связи."}]
+    export = _export(tmp_path / "shared", monkeypatch, posts)
+    export = dataclasses.replace(export, channel="pressmvd")
+    monkeypatch.setattr(telegram_extract, "EXPORTS", {"pressmvd": export})
+    monkeypatch.setattr(paths, "DATA", tmp_path / "data")
+    monkeypatch.setattr(paths, "ROOT", tmp_path)
+    (tmp_path / "data").mkdir()
+    assert telegram_extract.write() == ["data/telegram/messages.csv", "data/telegram/counts.csv"]
+    return tmp_path / "data" / "telegram"
+
+
+def test_the_extract_reads_back_as_the_extractor_sorted_it(made_up_extract):
+    loaded = telegram_extract.load("pressmvd")
+    assert loaded.messages_read == 2
+    assert [(c.message_id, c.phrase, c.estimate.low, c.period_start) for c in loaded.counts] == [
+        (7, "633 человека", 633, dt.date(2020, 9, 5))]
+    assert loaded.counts[0].sentence.startswith("Всего вчера в республике задержаны 633")
+    assert telegram_extract.verify() == []
+    assert telegram_extract.write() == []  # unchanged exports write nothing
+
+
+def test_a_message_whose_text_changed_is_named(made_up_extract):
+    messages = made_up_extract / "messages.csv"
+    text = messages.read_text(encoding="utf-8")
+    digest = telegram_extract.text_sha256("Пресс-служба на связи.")
+    messages.write_text(text.replace(digest, "0" * 64), encoding="utf-8")
+    problems = telegram_extract.verify()
+    assert len(problems) == 1 and "@pressmvd message 8 differs from the export in text_sha256" in problems[0]
+
+
+def test_a_count_edited_by_hand_is_named(made_up_extract):
+    counts = made_up_extract / "counts.csv"
+    counts.write_text(counts.read_text(encoding="utf-8").replace("633 человека,", "634 человека,", 1), encoding="utf-8")
+    problems = telegram_extract.verify()
+    assert len(problems) == 2  # the row the exports do not give, and the row they give that is missing
+    assert any("'634 человека'" in p and "not what the extractor reads" in p for p in problems)
+    assert any("'633 человека'" in p and "which the extract lacks" in p for p in problems)
+
+
+def test_a_broken_extract_row_is_refused_with_file_row_and_column(made_up_extract):
+    counts = made_up_extract / "counts.csv"
+    counts.write_text(counts.read_text(encoding="utf-8").replace(",count,", ",counted,", 1), encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        telegram_extract.load("pressmvd")
+    assert "data/telegram/counts.csv, row 2, column 'pile': 'counted' is not one of count, skipped, refused" in str(error.value)
+
+
+def test_the_exports_are_kept_only_with_their_recorded_hash(tmp_path, monkeypatch):
+    monkeypatch.setenv(paths.SHARED_ENV, str(tmp_path / "shared"))
+    served = tmp_path / "served"
+    served.mkdir()
+    for export in telegram.EXPORTS:
+        (served / export.file).write_bytes(b"{}")
+    with pytest.raises(telegram.ExportError, match="nothing was written"):
+        telegram.download(served.as_uri())
+    assert not telegram.exports_present()
+
+
 def test_missing_export_says_where_to_get_it(tmp_path, monkeypatch):
     monkeypatch.setenv(paths.SHARED_ENV, str(tmp_path))
     with pytest.raises(telegram.ExportError) as error:
@@ -112,7 +199,7 @@ def test_missing_export_says_where_to_get_it(tmp_path, monkeypatch):
     assert telegram.REPOSITORY in str(error.value) and telegram.COMMIT in str(error.value)
 
 
-def test_altered_export_is_refused(tmp_path, monkeypatch):
+def test_altered_export_is_refused(tmp_path, monkeypatch, telegram_exports):
     original = telegram.export_path(telegram.PRESSMVD).read_bytes()
     monkeypatch.setenv(paths.SHARED_ENV, str(tmp_path))
     (tmp_path / "sources" / "telegram").mkdir(parents=True)
@@ -332,9 +419,9 @@ def test_a_count_figures_csv_does_not_carry_stands_on_its_source_and_says_so(via
     rows = telegram_counts.cited(telegram_counts.with_figure_ids(viasna, figures), source["source_id"])
     curated, left = rows[rows["figure_ids"].notna()], rows[rows["figure_ids"].isna()]
     assert len(curated) and len(left)
-    assert telegram_counts.as_reported(curated.iloc[0]).ids == (("figures", curated.iloc[0]["figure_ids"]),)
-    uncarried = telegram_counts.as_reported(left.iloc[0])
+    assert telegram_numbers.as_reported(curated.iloc[0]).ids == (("figures", curated.iloc[0]["figure_ids"]),)
+    uncarried = telegram_numbers.as_reported(left.iloc[0])
     assert uncarried.ids == (("sources", source["source_id"]),) and "not in figures.csv" in uncarried.how
-    tally = telegram_counts.summary_numbers(viasna, source)
+    tally = telegram_numbers.summary_numbers(viasna, source)
     assert tally["counts refused"].value == str(len(viasna.refused))
     assert str(viasna.refused[0].message_id) in tally["counts refused"].how

@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from belarus2020 import datasets, terms, themes
-from belarus2020.datasets import DataError
+from belarus2020.statements import themes
+from belarus2020.data import datasets, terms
+from belarus2020.data.datasets import DataError
 
 THEMES = "data/themes.csv"
 

@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from belarus2020 import datasets
-from belarus2020.datasets import DataError
+from belarus2020.data import datasets
+from belarus2020.data.datasets import DataError
 
 CODING = "data/theme_coding.csv"
 

@@ -4,7 +4,8 @@ between halves."""
 import pandas as pd
 import pytest
 
-from belarus2020 import datasets, theme_validation, themes
+from belarus2020.statements import theme_validation, themes
+from belarus2020.data import datasets
 
 
 def test_split_is_the_documented_hash_rule():

@@ -5,7 +5,8 @@ ever taking a statement not yet coded for one with no theme."""
 import pandas as pd
 import pytest
 
-from belarus2020 import datasets, terms, themes
+from belarus2020.statements import themes
+from belarus2020.data import datasets, terms
 
 LEXICON = pd.DataFrame({
     "theme": ["torture", "torture", "dialogue"],

@@ -2,7 +2,8 @@
 
 import pytest
 
-from belarus2020 import datasets, venues
+from belarus2020.statements import venues
+from belarus2020.data import datasets
 
 
 @pytest.mark.parametrize("venue, kind", [
