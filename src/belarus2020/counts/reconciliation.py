@@ -150,7 +150,7 @@ def falls(earlier, later) -> Conflict | None:
     gap = int(earlier["low"]) - high
     return Conflict(rule, (earlier, later), gap,
                     f"{describe(later)} lies {_words(gap, (earlier, later))} below the lower end of {describe(earlier)}, "
-                    "an earlier count of the same running total")
+                    "a count of the same running total to the same or an earlier day")
 
 
 def remainder(since_may, since_election) -> intervals.Interval | None:
@@ -228,9 +228,9 @@ _RETROSPECTIVE = re.compile(r"\bretrospective\b", re.I)
 
 
 def _counts_events(row) -> str | None:
-    """The word naming detention events ('arrests') that the source puts to the row's number, if any."""
+    """The word naming events ('arrests', 'cases') that the source puts to the row's number, if any."""
     phrase, excerpt = str(row.get("phrase") or ""), str(row.get("excerpt") or "")
-    tail = re.search(r"(arrests|detentions)\W*$", phrase, re.I)
+    tail = re.search(r"(arrests|detentions|cases)\W*$", phrase, re.I)
     if tail:
         return tail.group(1).lower()
     at = excerpt.find(phrase) if phrase else -1
@@ -249,9 +249,9 @@ def reasons(rows) -> list[tuple]:
     retrospective estimate."""
     found = []
     for row in rows:
-        events = _counts_events(row)
+        events = _counts_events(row) if row.get("unit") == "person" else None
         if events:
-            found.append((row, f"counts {events}, in which one person held twice counts twice, not people"))
+            found.append((row, f"counts {events}, in which one person can count more than once, not people"))
         caveat = str(row.get("caveat") or "")
         if row.get("series") and row["series"][1] == "since_election" and (
                 pd.isna(row.get("period_start_first")) or row.get("period_start_first") != row.get("period_start_last")):
