@@ -1,10 +1,13 @@
-"""Command line: `python -m belarus2020 build [--check] [--force] [notebooks...]`, `extract`, `sources`."""
+"""Command line: `python -m belarus2020 build [--check] [--force] [notebooks...]`, `check "<a number>"`,
+`extract`, `sources`."""
 
 from __future__ import annotations
 
 import sys
 
 USAGE = """usage: python -m belarus2020 build [--check] [--force] [--jobs N] [notebooks...]
+       python -m belarus2020 check TEXT [--language L] [--measure M] [--as-of DATE] [--period START/END]
+                                 [--baseline B] [--json]   check a number against the record
        python -m belarus2020 extract    write data/telegram/ from the raw Telegram exports
        python -m belarus2020 sources    download the raw Telegram exports at the pinned commit"""
 
@@ -16,6 +19,10 @@ def main(argv: list[str] | None = None) -> int:
         from belarus2020.publish import build  # imported here: nbformat is slow to import and only the build needs it
 
         return build.main(argv[1:])
+    if command == "check":
+        from belarus2020.counts import checker
+
+        return checker.main(argv[1:])
     if command in ("extract", "sources") and len(argv) == 1:
         from belarus2020.counts import telegram, telegram_extract
 

@@ -26,6 +26,7 @@ import json
 import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -428,6 +429,36 @@ def verify_telegram_extract() -> list[str]:
     return problems
 
 
+SENSITIVITY_STATE = paths.ROOT / ".build" / "sensitivity.txt"
+
+
+def refresh_sensitivity(check: bool) -> list[str]:
+    """analysis/sensitivity.csv made again (or, with `check`, compared) when the article's notebook,
+    the data or the code changed since it was last made; run in a process of its own, because it
+    executes the article's notebook once per variant of the data."""
+    from belarus2020.publish import sensitivity
+
+    target = sensitivity.output_path()
+    inputs = [paths.NOTEBOOKS / sensitivity.NOTEBOOK] + sorted(p for p in paths.DATA.rglob("*") if p.is_file())
+    digest = _digest([p.read_bytes() for p in inputs + _code_files()] + [target.read_bytes() if target.exists() else b""])
+    if SENSITIVITY_STATE.exists() and SENSITIVITY_STATE.read_text() == digest:
+        return []
+    made = subprocess.run([sys.executable, "-m", "belarus2020.publish.sensitivity"], capture_output=True, text=True,
+                          env=dict(os.environ, PYTHONHASHSEED="0"), cwd=paths.ROOT)
+    if made.returncode != 0:
+        raise BuildError(f"{paths.relative(target)} could not be made: {made.stderr.strip().splitlines()[-1]}")
+    current = target.read_text(encoding="utf-8") if target.exists() else None
+    if current != made.stdout:
+        if check:
+            return [f"{paths.relative(target)} differs from what the build writes (run `make analysis`)"]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(made.stdout, encoding="utf-8")
+        print(f"wrote {paths.relative(target)}")
+    SENSITIVITY_STATE.parent.mkdir(exist_ok=True)
+    SENSITIVITY_STATE.write_text(_digest([p.read_bytes() for p in inputs + _code_files()] + [made.stdout.encode()]))
+    return []
+
+
 def main(argv: list[str]) -> int:
     import argparse
 
@@ -454,6 +485,12 @@ def main(argv: list[str]) -> int:
     except BuildError as error:
         print(f"build failed: {error}", file=sys.stderr)
         return 1
+    if not args.notebooks:
+        try:
+            problems += refresh_sensitivity(args.check)
+        except BuildError as error:
+            print(f"build failed: {error}", file=sys.stderr)
+            return 1
     if args.check and not args.notebooks:
         problems += derived.differences()
     elif not args.check:

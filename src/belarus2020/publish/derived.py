@@ -1,5 +1,6 @@
 """The files the build derives from the built notebooks: the ledger, the evidence pages, the
-article (Markdown and HTML) and the README's Findings, written only when they change.
+article (Markdown and HTML) and the README's Findings; and from the data, the reconciliation
+table. Each is written only when it changes.
 
 Kept apart from `article` and `edition` so that both can be rendered from one assembled
 article without importing each other.
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from belarus2020.publish import article as articles
 from belarus2020.publish import edition, entries, evidence
+from belarus2020.writing import escape
 from belarus2020.data import paths
 
 
@@ -28,7 +30,31 @@ def outputs() -> dict[Path, str]:
     files[paths.ROOT / "ANALYSIS.md"] = articles.markdown(article, records)
     files[edition_path()] = edition.html(article, records)
     files[paths.ROOT / "README.md"] = articles.readme((paths.ROOT / "README.md").read_text(encoding="utf-8"), article)
+    files[reconciliation_path()] = reconciliation_csv()
     return files
+
+
+def reconciliation_path() -> Path:
+    return paths.ROOT / "analysis" / "reconciliation.csv"
+
+
+def reconciliation_csv(found: list | None = None) -> str:
+    """analysis/reconciliation.csv: the conflicts found by belarus2020.counts.reconciliation (in the data,
+    unless given), every text cell safe to open in a spreadsheet."""
+    import csv
+    import io
+
+    from belarus2020.counts import reconciliation  # pandas, imported only when the derived files are made
+    from belarus2020.data import datasets
+
+    if found is None:
+        found = reconciliation.conflicts(reconciliation.record(datasets.load_figures(), datasets.load_measures()))
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(reconciliation.COLUMNS)
+    for row in reconciliation.table(found).itertuples(index=False):
+        writer.writerow([value if isinstance(value, int) else escape.spreadsheet(value) for value in row])
+    return out.getvalue()
 
 
 def _stale_pages(files: dict) -> list[Path]:
@@ -44,7 +70,7 @@ def _state_digest() -> str:
     import hashlib
 
     folder = paths.ROOT / "analysis"
-    files = (sorted(paths.NOTEBOOKS.glob("[0-9][0-9]-*.ipynb")) + evidence.data_files()
+    files = (sorted(paths.NOTEBOOKS.glob("[0-9][0-9]-*.ipynb")) + evidence.data_files() + [paths.DATA / "measures.csv"]
              + sorted(paths.figures_dir().glob("*.svg")) + sorted((paths.ROOT / "src" / "belarus2020").rglob("*.py"))
              + [paths.ROOT / "ANALYSIS.md", paths.ROOT / "README.md"] + sorted(folder.rglob("*.*")))
     h = hashlib.sha256()

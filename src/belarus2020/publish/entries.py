@@ -94,8 +94,12 @@ def sentence_at(text: str, start: int, spans, markdown: bool) -> str:
 
 def read_notebook(path: Path) -> Notebook:
     """The notebook's pieces of text with numbers, each number made a ledger entry."""
-    nb = json.loads(path.read_text(encoding="utf-8"))
-    number = path.name[:2]
+    return notebook_entries(json.loads(path.read_text(encoding="utf-8")), path.name)
+
+
+def notebook_entries(nb: dict, name: str) -> Notebook:
+    """The pieces and entries of a notebook given as its json (`name` is its file name)."""
+    number = name[:2]
     pieces, entries, taken = [], [], {}
 
     def entry_id(block: str, name: str) -> str:
@@ -117,13 +121,13 @@ def read_notebook(path: Path) -> Notebook:
                 raw = [(n["start"], n["end"], None) for n in numbers]
                 spans = []
                 for n in numbers:
-                    e = Entry(entry_id(block, n["name"]), path.name, index, block, n["text"],
+                    e = Entry(entry_id(block, n["name"]), name, index, block, n["text"],
                               sentence_at(text, n["start"], raw, markdown), n["operation"], n["how"], n["value"],
                               {t: n["ids"].get(t, []) for t in TABLES if n["ids"].get(t)})
                     spans.append((n["start"], n["end"], e))
                     entries.append(e)
-                pieces.append(Piece(path.name, index, block, text, markdown, spans, meta.get("chart"), part))
-    return Notebook(path.name, nb["cells"], pieces, entries)
+                pieces.append(Piece(name, index, block, text, markdown, spans, meta.get("chart"), part))
+    return Notebook(name, nb["cells"], pieces, entries)
 
 
 def ledger_csv(notebooks: list[Notebook]) -> str:

@@ -42,3 +42,10 @@ def _literal_line_start(match) -> str:
 def html(text) -> str:
     """`text` as literal words in HTML or XML (element content or a quoted attribute)."""
     return _html.escape(str(text), quote=True)
+
+
+def spreadsheet(text) -> str:
+    """`text` for a CSV cell that a spreadsheet shows as text: a leading = + - @ (or tab, return) would
+    make it a formula, so such a cell starts with an apostrophe, which spreadsheets hide."""
+    text = str(text)
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
